@@ -1,0 +1,81 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.models import BasePage
+
+from .blocks import ActivityBlock, BenefitBlock, CommitmentBlock
+
+
+class CharterPage(BasePage):
+    """A charter: a preamble then numbered commitments that citizens can sign."""
+
+    preamble = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        verbose_name=_("preamble"),
+        help_text=_("Why the charter exists and who drew it up."),
+    )
+    commitments = StreamField(
+        [("commitment", CommitmentBlock())],
+        verbose_name=_("commitments"),
+        help_text=_("In order: they are numbered 1, 2, 3… on the page."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("after the commitments"))
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("preamble"),
+        index.SearchField("commitments"),
+        index.SearchField("body"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("preamble"),
+        FieldPanel("commitments"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("charter")
+
+
+class ProgrammePage(BasePage):
+    """The Carte Citoyenne programme: what the card gives and the activities it opens."""
+
+    minimum_age = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("minimum age"),
+        help_text=_("The age from which one may join, if the programme sets one."),
+    )
+    benefits = StreamField([("benefit", BenefitBlock())], blank=True, verbose_name=_("benefits"))
+    activities = StreamField(
+        [("activity", ActivityBlock())], blank=True, verbose_name=_("activities")
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("benefits"),
+        index.SearchField("activities"),
+        index.SearchField("body"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("minimum_age"),
+        FieldPanel("benefits"),
+        FieldPanel("activities"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("programme")

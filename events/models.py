@@ -1,0 +1,213 @@
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import PageManager
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage, ListingQuerySet
+
+from .blocks import ProgrammeItemBlock, SpeakerBlock
+
+ARRONDISSEMENTS = [
+    (1, _("1st arrondissement")),
+    (2, _("2nd arrondissement")),
+    (3, _("3rd arrondissement")),
+    (4, _("4th arrondissement")),
+    (5, _("5th arrondissement")),
+    (6, _("6th arrondissement")),
+    (7, _("7th arrondissement")),
+    (8, _("8th arrondissement")),
+    (9, _("9th arrondissement")),
+    (10, _("10th arrondissement")),
+    (11, _("11th arrondissement")),
+    (12, _("12th arrondissement")),
+    (13, _("13th arrondissement")),
+    (14, _("14th arrondissement")),
+    (15, _("15th arrondissement")),
+    (16, _("16th arrondissement")),
+    (17, _("17th arrondissement")),
+    (18, _("18th arrondissement")),
+    (19, _("19th arrondissement")),
+    (20, _("20th arrondissement")),
+]
+
+
+class EventQuerySet(ListingQuerySet):
+    def upcoming(self):
+        """Events not yet over, soonest first."""
+        return self.filter(end__gte=timezone.now()).order_by("start")
+
+    def past(self):
+        """The archive: most recent first."""
+        return self.filter(end__lt=timezone.now()).order_by("-start")
+
+
+EventManager = PageManager.from_queryset(EventQuerySet)
+
+
+class EventIndexPage(BasePage):
+    """The agenda: every event of the site in this page's language."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    per_page = models.PositiveSmallIntegerField(
+        default=12,
+        verbose_name=_("events per page"),
+        help_text=_("How many events each page of the agenda lists."),
+    )
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body"), FieldPanel("per_page")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+
+    class Meta:
+        verbose_name = _("agenda")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        archive = request.GET.get("archives") == "1"
+        events = EventPage.objects.in_listing(self.locale).select_related("community")
+        events = events.past() if archive else events.upcoming()
+        context["archive"] = archive
+        context["events"] = Paginator(events, self.per_page).get_page(request.GET.get("page"))
+        return context
+
+
+class EventPage(BasePage):
+    class Kind(models.TextChoices):
+        EVENT = "event", _("Event")
+        TRAINING = "training", _("Training")
+        MISSION = "mission", _("Mission")
+        WORKSHOP = "workshop", _("Workshop")
+        VISIT = "visit", _("Visit")
+        CONFERENCE = "conference", _("Conference")
+
+    kind = models.CharField(
+        max_length=20, choices=Kind.choices, default=Kind.EVENT, verbose_name=_("kind")
+    )
+    start = models.DateTimeField(verbose_name=_("starts at"), help_text=_("Paris time."))
+    end = models.DateTimeField(verbose_name=_("ends at"), help_text=_("Paris time."))
+    venue = models.CharField(
+        max_length=200, verbose_name=_("venue"), help_text=_("e.g. « Hôtel de Ville »")
+    )
+    address = models.CharField(max_length=250, blank=True, verbose_name=_("address"))
+    arrondissement = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        choices=ARRONDISSEMENTS,
+        verbose_name=_("arrondissement"),
+        help_text=_("Leave blank for an event outside Paris or across the city."),
+    )
+    community = models.ForeignKey(
+        "communities.CommunityPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("community"),
+        help_text=_("The community that organises it; its page lists the event."),
+    )
+    required_training = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("training required first"),
+        help_text=_("Every mission is preceded by a training: choose it here."),
+    )
+    capacity = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("places"),
+        help_text=_("Number of places; leave blank when attendance is not limited."),
+    )
+    registration_opens_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("registration opens at")
+    )
+    registration_closes_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("registration closes at"),
+        help_text=_("Registration closes when the event starts in any case."),
+    )
+    programme = StreamField(
+        [("item", ProgrammeItemBlock())], blank=True, verbose_name=_("programme")
+    )
+    speakers = StreamField([("speaker", SpeakerBlock())], blank=True, verbose_name=_("speakers"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    objects = EventManager()
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("venue"),
+        index.SearchField("programme"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("start"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                PageChooserPanel("community", "communities.CommunityPage"),
+                PageChooserPanel("required_training", "events.EventPage"),
+            ],
+            heading=_("When and what"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("venue"), FieldPanel("address"), FieldPanel("arrondissement")],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("capacity"),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
+                ),
+            ],
+            heading=_("Registration"),
+        ),
+        FieldPanel("programme"),
+        FieldPanel("speakers"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage", "communities.CommunityPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        indexes = [models.Index(fields=["start"]), models.Index(fields=["end"])]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The event must end after it starts.")
+        if self.registration_opens_at and self.registration_closes_at:
+            if self.registration_closes_at <= self.registration_opens_at:
+                errors["registration_closes_at"] = _("Registration must close after it opens.")
+        training = self.required_training
+        if self.kind == self.Kind.MISSION and not training:
+            errors["required_training"] = _("A mission is always preceded by a training.")
+        elif training:
+            if training.kind != self.Kind.TRAINING:
+                errors["required_training"] = _("Choose an event of the kind « training ».")
+            elif self.start and training.start >= self.start:
+                errors["required_training"] = _("The training must take place before the mission.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()

@@ -1,0 +1,227 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from .blocks import BodyBlock, KeyFigureBlock, LinkBlock
+
+
+class ListingQuerySet(PageQuerySet):
+    def in_listing(self, locale):
+        """Live public pages of one language, with what their cards show, in constant queries."""
+        return (
+            self.live()
+            .public()
+            .filter(locale=locale)
+            .select_related("listing_image")
+            .prefetch_related("listing_image__renditions")
+        )
+
+
+ListingManager = PageManager.from_queryset(ListingQuerySet)
+
+
+class BasePage(Page):
+    """What every page of the site shares: a lead paragraph, a listing image, search."""
+
+    introduction = models.TextField(
+        blank=True,
+        max_length=600,
+        verbose_name=_("introduction"),
+        help_text=_(
+            "One or two sentences shown under the title and on cards that list this page."
+        ),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("listing image"),
+        help_text=_("Shown on cards and when the page is shared. Its alt text is its title."),
+    )
+
+    objects = ListingManager()
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    hero_title = models.CharField(
+        max_length=160,
+        verbose_name=_("hero title"),
+        help_text=_("The large sentence at the top of the home page."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+    hero_link = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        max_num=2,
+        verbose_name=_("hero buttons"),
+        help_text=_("Up to two calls to action under the hero title."),
+    )
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())],
+        blank=True,
+        max_num=6,
+        verbose_name=_("key figures"),
+        help_text=_(
+            "Figures from published sources only, e.g. « Près de 500 » Volontaires inscrits."
+        ),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("hero_title"),
+        index.SearchField("body"),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_image"), FieldPanel("hero_link")],
+            heading=_("Hero"),
+        ),
+        FieldPanel("key_figures"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "communities.CommunityIndexPage",
+        "events.EventIndexPage",
+        "charters.CharterPage",
+        "charters.ProgrammePage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from communities.models import CommunityPage, KitPage
+        from events.models import EventPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["communities"] = CommunityPage.objects.in_listing(self.locale)
+        context["upcoming_events"] = EventPage.objects.in_listing(self.locale).upcoming()[:3]
+        context["latest_kits"] = KitPage.objects.in_listing(self.locale).order_by(
+            "-publication_date"
+        )[:3]
+        return context
+
+
+class StandardPage(BasePage):
+    """A generic page: programme history, perspectives, press releases, legal notices."""
+
+    date = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("date"),
+        help_text=_("Shown for dated pages such as press releases; leave blank otherwise."),
+    )
+    show_press_contact = models.BooleanField(
+        default=False,
+        verbose_name=_("show the press contact"),
+        help_text=_("Adds the press office contact from the site settings, for press releases."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("show_press_contact")], heading=_("Press release")
+        ),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage", "charters.ProgrammePage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Site-wide contacts and links. Labels come from page titles, so they follow the language."""
+
+    press_email = models.EmailField(
+        blank=True,
+        verbose_name=_("press office email"),
+        help_text=_("An institutional address only, never a person's own address."),
+    )
+    press_phone = models.CharField(max_length=30, blank=True, verbose_name=_("press office phone"))
+    footer_links = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("Page")))],
+        blank=True,
+        verbose_name=_("footer links"),
+        help_text=_("Pages listed in the footer; each shows in the visitor's language."),
+    )
+    social_links = StreamField(
+        [
+            (
+                "link",
+                blocks.StructBlock(
+                    [
+                        (
+                            "network",
+                            blocks.ChoiceBlock(
+                                choices=[
+                                    ("facebook", "Facebook"),
+                                    ("instagram", "Instagram"),
+                                    ("linkedin", "LinkedIn"),
+                                    ("mastodon", "Mastodon"),
+                                    ("youtube", "YouTube"),
+                                ],
+                                label=_("Network"),
+                            ),
+                        ),
+                        ("url", blocks.URLBlock(label=_("Address"))),
+                    ]
+                ),
+            )
+        ],
+        blank=True,
+        verbose_name=_("social networks"),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy notice page"),
+        help_text=_("Linked from every registration form and from the footer."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("press_email"), FieldPanel("press_phone")], heading=_("Press")
+        ),
+        FieldPanel("privacy_page"),
+        FieldPanel("footer_links"),
+        FieldPanel("social_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

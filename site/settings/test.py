@@ -1,0 +1,20 @@
+"""Tests: the real database (DATABASE_URL or SQLite) and the real Redis cache."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-that-is-long-enough-to-pass"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15"),
+        # One key space per xdist worker, so parallel tests never see each other's entries.
+        "KEY_PREFIX": "volontaires-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main"),
+    }
+}
+MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
