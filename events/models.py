@@ -194,9 +194,9 @@ class EventPage(BasePage):
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The event must end after it starts.")
-        if self.registration_opens_at and self.registration_closes_at:
-            if self.registration_closes_at <= self.registration_opens_at:
-                errors["registration_closes_at"] = _("Registration must close after it opens.")
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes <= opens:
+            errors["registration_closes_at"] = _("Registration must close after it opens.")
         training = self.required_training
         if self.kind == self.Kind.MISSION and not training:
             errors["required_training"] = _("A mission is always preceded by a training.")
