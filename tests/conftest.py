@@ -1,7 +1,22 @@
+import datetime
+from html.parser import HTMLParser
+
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import TranslationSource
 
+from charters.factories import CharterPageFactory, ProgrammePageFactory
+from communities.factories import (
+    CommunityIndexPageFactory,
+    CommunityPageFactory,
+    CommunityPartnerFactory,
+    KitPageFactory,
+)
+from events.factories import EventIndexPageFactory, EventPageFactory
+from events.models import EventPage
+from home.factories import StandardPageFactory
 from home.models import HomePage
 
 
@@ -41,3 +56,128 @@ def home_page(locale_fr, locale_en):
     site.save()
     old_root.delete()
     return home
+
+
+@pytest.fixture
+def translate(locale_en):
+    """Translate a page into English through wagtail-localize, as an editor would.
+
+    Untranslated ancestors are translated first (wagtail-localize needs the parent's
+    translation). Keyword arguments are the English texts typed in the translation editor;
+    untranslated strings keep the French source text.
+    """
+
+    def _translate(page, **english_fields):
+        page = page.specific
+        for ancestor in page.get_ancestors()[1:]:
+            if not ancestor.has_translation(locale_en):
+                _translate(ancestor)
+        source, _ = TranslationSource.update_or_create_from_instance(page)
+        translation, _ = source.create_or_update_translation(
+            locale_en, publish=False, fallback=True
+        )
+        translation = translation.get_latest_revision_as_object()
+        for name, value in english_fields.items():
+            setattr(translation, name, value)
+        # wagtail-localize publishes on transaction commit, which a test never reaches.
+        translation.save_revision().publish()
+        translation.refresh_from_db()
+        return translation
+
+    return _translate
+
+
+@pytest.fixture
+def site_pages(home_page):
+    """One published page of each type, in French, where the demo content puts them."""
+    community_index = CommunityIndexPageFactory(parent=home_page)
+    community = CommunityPageFactory(
+        parent=community_index,
+        title="Solidarité",
+        slug="solidarite",
+        motto="Agir contre la grande exclusion",
+    )
+    CommunityPartnerFactory(
+        page=community, association__name="Association des maraudes solidaires"
+    )
+    training = EventPageFactory(
+        parent=community,
+        training=True,
+        title="Formation aux maraudes",
+        start=timezone.now() + datetime.timedelta(days=3),
+        community=community,
+    )
+    agenda = EventIndexPageFactory(parent=home_page)
+    programme = ProgrammePageFactory(
+        parent=home_page,
+        benefits__0__benefit__title="Des visites insolites",
+        activities__0__activity__title="Les ateliers citoyens",
+    )
+    pages = {
+        "home": home_page,
+        "standard": StandardPageFactory(
+            parent=home_page,
+            title="Genèse du programme",
+            body__0__paragraph__value="<p>Le programme est né en 2015.</p>",
+        ),
+        "community_index": community_index,
+        "community": community,
+        "kit": KitPageFactory(
+            parent=community,
+            title="Le Volontaire et la canicule",
+            summary="Repérer les personnes fragiles pendant les fortes chaleurs.",
+            body__0__steps__0__title="Prendre des nouvelles des voisins isolés",
+        ),
+        "agenda": agenda,
+        "event": EventPageFactory(
+            parent=agenda,
+            title="Soirée de l'engagement",
+            venue="Salle des fêtes de l'Hôtel de Ville",
+            programme__0__item__title="Conférence sur la résilience",
+            community=community,
+        ),
+        "mission": EventPageFactory(
+            parent=community,
+            kind=EventPage.Kind.MISSION,
+            title="Maraude de la Nuit de la Solidarité",
+            community=community,
+            required_training=training,
+        ),
+        "charter": CharterPageFactory(
+            parent=home_page,
+            title="Charte des Volontaires de Paris",
+            commitments__0__commitment__title="Respecter les personnes accompagnées",
+        ),
+        "programme": programme,
+    }
+    return pages
+
+
+class _TextExtractor(HTMLParser):
+    """The text a reader sees: tags, scripts and styles dropped, entities decoded."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self._skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in {"script", "style", "template"}
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in {"script", "style", "template"} and self._skip > 0
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+@pytest.fixture
+def page_text():
+    """Visible text of a response, whitespace collapsed, to assert what a visitor reads."""
+
+    def _page_text(response):
+        parser = _TextExtractor()
+        parser.feed(response.content.decode())
+        return " ".join(" ".join(parser.parts).split())
+
+    return _page_text

@@ -1,0 +1,80 @@
+"""Test factories for the home app and the blocks every page type shares."""
+
+import factory
+import wagtail_factories
+from wagtail import blocks
+
+from .blocks import BodyBlock, FigureBlock, HeadingBlock, KeyFigureBlock, ParagraphBlock
+from .models import HomePage, StandardPage
+
+
+class RichTextBlockFactory(wagtail_factories.blocks.BlockFactory):
+    """A rich text value from HTML, e.g. ``ParagraphBlockFactory(value="<p>…</p>")``."""
+
+    value = factory.Sequence(lambda n: f"<p>Paragraphe {n}</p>")
+
+    class Meta:
+        model = blocks.RichTextBlock
+
+    @classmethod
+    def _construct_block(cls, block_class, *args, **kwargs):
+        return block_class().to_python(kwargs["value"])
+
+
+class ParagraphBlockFactory(RichTextBlockFactory):
+    class Meta:
+        model = ParagraphBlock
+
+
+class HeadingBlockFactory(wagtail_factories.StructBlockFactory):
+    text = factory.Sequence(lambda n: f"Intertitre {n}")
+    level = "h2"
+
+    class Meta:
+        model = HeadingBlock
+
+
+class FigureBlockFactory(wagtail_factories.StructBlockFactory):
+    image = factory.SubFactory(wagtail_factories.ImageBlockFactory, decorative=False)
+    caption = factory.Sequence(lambda n: f"Légende {n}")
+
+    class Meta:
+        model = FigureBlock
+
+
+class KeyFigureBlockFactory(wagtail_factories.StructBlockFactory):
+    figure = "Près de 500"
+    label = "Volontaires de Paris inscrits"
+
+    class Meta:
+        model = KeyFigureBlock
+
+
+class BodyBlockFactory(wagtail_factories.StreamBlockFactory):
+    heading = factory.SubFactory(HeadingBlockFactory)
+    paragraph = factory.SubFactory(ParagraphBlockFactory)
+    figure = factory.SubFactory(FigureBlockFactory)
+
+    class Meta:
+        model = BodyBlock
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Volontaires de Paris"
+    slug = "accueil"
+    hero_title = "Agir pour Paris, avec les Volontaires"
+    key_figures = wagtail_factories.StreamFieldFactory(
+        {"figure": factory.SubFactory(KeyFigureBlockFactory)}
+    )
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Page {n}")
+    introduction = "Une page d'information du programme."
+    body = wagtail_factories.StreamFieldFactory(BodyBlockFactory)
+
+    class Meta:
+        model = StandardPage
