@@ -1,0 +1,77 @@
+"""Production settings, loaded in a fresh interpreter as gunicorn would load them."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+REAL_KEY = "k7Qp2vX9sLmN4rT8wYzA1bC3dE5fG6hJ0uI-oPqRsTuV"
+SHOW_SETTINGS = """
+import json, django
+django.setup()
+from django.conf import settings as s
+print(json.dumps({
+    "DEBUG": s.DEBUG,
+    "ALLOWED_HOSTS": s.ALLOWED_HOSTS,
+    "ENGINE": s.DATABASES["default"]["ENGINE"],
+    "DB_NAME": s.DATABASES["default"]["NAME"],
+    "CACHE": s.CACHES["default"]["BACKEND"],
+    "STATICFILES": s.STORAGES["staticfiles"]["BACKEND"],
+}))
+"""
+
+
+def start_production(**environ):
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS"}
+    }
+    env.update(DJANGO_SETTINGS_MODULE="volontaires.settings.production", **environ)
+    return subprocess.run(
+        [sys.executable, "-c", SHOW_SETTINGS],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [
+        pytest.param({}, id="no key"),
+        pytest.param({"SECRET_KEY": ""}, id="empty key"),
+        pytest.param({"SECRET_KEY": "django-insecure-" + "x" * 40}, id="development key"),
+        pytest.param({"SECRET_KEY": "too-short"}, id="short key"),
+    ],
+)
+def test_production_refuses_to_start_without_a_real_secret_key(environ):
+    result = start_production(**environ)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "Set SECRET_KEY to a random value of at least 32 characters" in result.stderr
+
+
+def test_production_starts_with_a_real_key_and_reads_the_environment():
+    result = start_production(
+        SECRET_KEY=REAL_KEY,
+        ALLOWED_HOSTS="volontaires.paris.fr, www.volontaires.paris.fr",
+        DATABASE_URL="postgres://volontaires@db.internal:5432/volontaires",
+        REDIS_URL="redis://cache.internal:6379/0",
+    )
+    assert result.returncode == 0, result.stderr
+    settings = json.loads(result.stdout)
+    assert settings == {
+        "DEBUG": False,
+        "ALLOWED_HOSTS": ["volontaires.paris.fr", "www.volontaires.paris.fr"],
+        "ENGINE": "django.db.backends.postgresql",
+        "DB_NAME": "volontaires",
+        "CACHE": "django.core.cache.backends.redis.RedisCache",
+        "STATICFILES": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    }
