@@ -38,6 +38,10 @@ class CharterPage(BasePage):
         FieldPanel("body"),
     ]
 
+    # Signatories count once their address is confirmed; the page shows how many.
+    registration_confirms_email = True
+    registration_shows_count = True
+
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 

@@ -106,6 +106,9 @@ class CommunityPage(BasePage):
         InlinePanel("partners", label=_("Partner associations")),
     ]
 
+    # Joining counts once the member's address is confirmed.
+    registration_confirms_email = True
+
     parent_page_types = ["communities.CommunityIndexPage"]
     subpage_types = ["communities.KitPage", "events.EventPage"]
 

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import BasePage, ListingQuerySet
+from registrations.models import Window
 
 from .blocks import ProgrammeItemBlock, SpeakerBlock
 
@@ -137,6 +138,14 @@ class EventPage(BasePage):
         verbose_name=_("registration closes at"),
         help_text=_("Registration closes when the event starts in any case."),
     )
+    waiting_list_enabled = models.BooleanField(
+        default=True,
+        verbose_name=_("keep a waiting list"),
+        help_text=_(
+            "When the event is full, new registrations join a waiting list and get freed places "
+            "in turn. Otherwise they are refused."
+        ),
+    )
     programme = StreamField(
         [("item", ProgrammeItemBlock())], blank=True, verbose_name=_("programme")
     )
@@ -168,18 +177,22 @@ class EventPage(BasePage):
             [FieldPanel("venue"), FieldPanel("address"), FieldPanel("arrondissement")],
             heading=_("Where"),
         ),
+        FieldPanel("programme"),
+        FieldPanel("speakers"),
+        FieldPanel("body"),
+    ]
+
+    registration_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("capacity"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("waiting_list_enabled")]),
                 FieldRowPanel(
                     [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
                 ),
             ],
-            heading=_("Registration"),
+            heading=_("Places and dates"),
         ),
-        FieldPanel("programme"),
-        FieldPanel("speakers"),
-        FieldPanel("body"),
+        *BasePage.registration_panels,
     ]
 
     parent_page_types = ["events.EventIndexPage", "communities.CommunityPage"]
@@ -211,3 +224,21 @@ class EventPage(BasePage):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @property
+    def registration_capacity(self):
+        return self.capacity
+
+    @property
+    def registration_waiting_list(self):
+        return self.waiting_list_enabled
+
+    def registration_window(self, now=None):
+        """Open between the opening and closing dates, and never once the event has started."""
+        now = now or timezone.now()
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return Window.NOT_OPEN_YET, self.registration_opens_at
+        closes = self.registration_closes_at
+        if now >= self.start or (closes and now >= closes):
+            return Window.CLOSED, None
+        return Window.OPEN, None

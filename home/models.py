@@ -8,6 +8,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from registrations.models import RegistrationFormMixin
+
 from .blocks import BodyBlock, KeyFigureBlock, LinkBlock
 
 
@@ -26,8 +28,9 @@ class ListingQuerySet(PageQuerySet):
 ListingManager = PageManager.from_queryset(ListingQuerySet)
 
 
-class BasePage(Page):
-    """What every page of the site shares: a lead paragraph, a listing image, search."""
+class BasePage(RegistrationFormMixin, Page):
+    """What every page of the site shares: a lead paragraph, a listing image, search, and a
+    registration form (see `registrations.models.RegistrationFormMixin`)."""
 
     introduction = models.TextField(
         blank=True,

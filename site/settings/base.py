@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "communities",
     "charters",
     "events",
+    "registrations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -65,7 +67,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's CSRF check, plus an Origin/Sec-Fetch-Site check for the forms on cacheable pages.
+    "registrations.middleware.SameOriginCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -101,6 +104,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers take the lock when their transaction begins and queue for it (up to `timeout`
+    # seconds) instead of failing with "database is locked": registrations never overbook.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared Redis cache when REDIS_URL is set; a per-process cache otherwise.
@@ -161,6 +168,16 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Registrations: how many form submissions one client address may send (django-ratelimit
+# syntax), and how long registrations are kept after the event (or after registering).
+REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "20/h")
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "365"))
+# Behind a reverse proxy, the request header that holds the client's address, as a META key
+# (e.g. HTTP_X_REAL_IP); otherwise every visitor would share the proxy's rate limit.
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# django-ratelimit predates Django's own Redis backend, whose increments are atomic too.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 WAGTAIL_SITE_NAME = "Volontaires de Paris"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -18,3 +18,11 @@ CACHES = {
 }
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: the concurrency tests open one connection per thread.
+    (BASE_DIR / "build").mkdir(exist_ok=True)  # noqa: F405
+    # One file per test process: engineers and CI jobs sharing a checkout never meet.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(BASE_DIR / "build" / f"test-db-{os.getpid()}.sqlite3")  # noqa: F405
+    }

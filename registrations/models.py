@@ -1,0 +1,460 @@
+"""Registration on every page.
+
+Every page type mixes in `RegistrationFormMixin`: an editor-built form (Wagtail's form builder)
+on top of fields that are always there. Submissions are `Registration` rows; a page and its
+translations share one list (their `translation_key`), so an event has one capacity in every
+language. Places are decided under a row lock on `RegistrationList`, so they are never overbooked.
+"""
+
+from django.db import models, transaction
+from django.db.models import Q
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.functional import classproperty
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission, FormMixin
+from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import RICH_TEXT_FEATURES
+
+from .forms import AccessibilityNeed, RegistrationFormBuilder, RegistrationPageAdminForm
+from .panels import RegistrationCountPanel
+
+
+class RegistrationRefused(Exception):
+    """The registration cannot be taken; the message says why, in the visitor's language."""
+
+
+class Window(models.TextChoices):
+    OPEN = "open", _("open")
+    NOT_OPEN_YET = "not_open_yet", _("not open yet")
+    CLOSED = "closed", _("closed")
+
+
+class RegistrationFormField(TranslatableMixin, AbstractFormField):
+    """A field an editor adds to a page's registration form, translated with the page."""
+
+    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="form_fields")
+
+    # The clean name is the key of the answers: both languages of a page must share it.
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("form field")
+        verbose_name_plural = _("form fields")
+
+
+class RegistrationList(models.Model):
+    """One row per page and its translations, locked while a registration is decided.
+
+    `select_for_update` on this row serialises concurrent registrations for one list on
+    PostgreSQL; on SQLite the IMMEDIATE transaction mode (see settings) does the same.
+    """
+
+    translation_key = models.UUIDField(unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("registration list")
+
+    def __str__(self):
+        return str(self.translation_key)
+
+    @classmethod
+    def lock(cls, translation_key):
+        """Take the list's lock until the end of the current transaction."""
+        cls.objects.get_or_create(translation_key=translation_key)
+        return cls.objects.select_for_update().get(translation_key=translation_key)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def for_page(self, page):
+        """The registrations of a page and of all its translations."""
+        return self.filter(translation_key=page.translation_key)
+
+    def active(self):
+        return self.exclude(status=Registration.Status.CANCELLED)
+
+    def confirmed(self):
+        return self.filter(status=Registration.Status.CONFIRMED)
+
+    def waiting(self):
+        """The waiting list, first in line first."""
+        return self.filter(status=Registration.Status.WAITING).order_by("pk")
+
+
+class Registration(AbstractFormSubmission):
+    """One person registered on one page (and its translations).
+
+    `form_data` holds the answers to the editor-built fields only; the fields every form has are
+    columns. `submit_time` is when the registration was made.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending_confirmation", _("email to confirm")
+        CONFIRMED = "confirmed", _("confirmed")
+        WAITING = "waiting", _("waiting list")
+        CANCELLED = "cancelled", _("cancelled")
+
+    translation_key = models.UUIDField(
+        editable=False, help_text=_("Shared by the page's translations: one list, one capacity.")
+    )
+    first_name = models.CharField(max_length=100, verbose_name=_("first name"))
+    last_name = models.CharField(max_length=100, verbose_name=_("last name"))
+    email = models.EmailField(verbose_name=_("email"), help_text=_("Stored in lower case."))
+    date_of_birth = models.DateField(null=True, blank=True, verbose_name=_("date of birth"))
+    parent_name = models.CharField(
+        max_length=200, blank=True, verbose_name=_("parent or guardian's name")
+    )
+    parent_email = models.EmailField(blank=True, verbose_name=_("parent or guardian's email"))
+    parent_consent = models.BooleanField(
+        default=False, verbose_name=_("parent or guardian's consent")
+    )
+    accessibility_needs = models.JSONField(
+        default=list, blank=True, verbose_name=_("accessibility needs")
+    )
+    accessibility_details = models.CharField(
+        max_length=500, blank=True, verbose_name=_("accessibility details")
+    )
+    status = models.CharField(
+        max_length=24, choices=Status.choices, default=Status.PENDING, verbose_name=_("status")
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("confirmed at"))
+    cancelled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("cancelled at"))
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            # The same person registers once per page and its translations; cancelling frees
+            # the address to register again.
+            models.UniqueConstraint(
+                fields=["translation_key", "email"],
+                condition=~Q(status="cancelled"),
+                name="registration_once_per_email",
+            )
+        ]
+        indexes = [models.Index(fields=["translation_key", "status"])]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name} <{self.email}>"
+
+    def get_data(self):
+        needs = dict(AccessibilityNeed.choices)
+        return {
+            **self.form_data,
+            "submit_time": self.submit_time,
+            "language": self.page.locale.language_code,
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "email": self.email,
+            "status": self.get_status_display(),
+            "date_of_birth": self.date_of_birth,
+            "parent_name": self.parent_name,
+            "parent_email": self.parent_email,
+            "parent_consent": self.parent_consent if self.date_of_birth else None,
+            "accessibility_needs": ", ".join(
+                str(needs.get(need, need)) for need in self.accessibility_needs
+            ),
+            "accessibility_details": self.accessibility_details,
+        }
+
+    @property
+    def waiting_position(self):
+        """1 for the first in line; None when not on the waiting list."""
+        if self.status != self.Status.WAITING:
+            return None
+        ahead = Registration.objects.filter(
+            translation_key=self.translation_key, status=self.Status.WAITING, pk__lt=self.pk
+        )
+        return ahead.count() + 1
+
+    def confirm(self):
+        """Confirm a pending registration (its email address was proven). True if it changed."""
+        now = timezone.now()
+        changed = Registration.objects.filter(pk=self.pk, status=self.Status.PENDING).update(
+            status=self.Status.CONFIRMED, confirmed_at=now
+        )
+        if changed:
+            self.status, self.confirmed_at = self.Status.CONFIRMED, now
+        return bool(changed)
+
+    def cancel(self):
+        """Cancel, and give a freed place to the waiting list.
+
+        Returns the registrations promoted from the waiting list, so they can be told.
+        """
+        with transaction.atomic():
+            RegistrationList.lock(self.translation_key)
+            self.refresh_from_db(fields=["status"])
+            if self.status == self.Status.CANCELLED:
+                return []
+            self.status, self.cancelled_at = self.Status.CANCELLED, timezone.now()
+            self.save(update_fields=["status", "cancelled_at"])
+            return self.page.specific.fill_places_from_waiting_list()
+
+
+class RegistrationFormMixin(FormMixin, models.Model):
+    """What makes a page carry a registration form. Mixed into `home.models.BasePage`."""
+
+    registration_enabled = models.BooleanField(
+        default=True,
+        verbose_name=_("registration form"),
+        help_text=_("Show a registration form at the bottom of this page."),
+    )
+    registration_intro = RichTextField(
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        verbose_name=_("form introduction"),
+        help_text=_("What registering here means, shown above the form."),
+    )
+    registration_thank_you = RichTextField(
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        verbose_name=_("thank-you text"),
+        help_text=_("Shown once someone has registered, with what happens next."),
+    )
+    notify_email = models.EmailField(
+        blank=True,
+        verbose_name=_("notify this address"),
+        help_text=_(
+            "An institutional address told of each new registration; leave blank for none."
+        ),
+    )
+    ask_date_of_birth = models.BooleanField(
+        default=False,
+        verbose_name=_("ask the date of birth"),
+        help_text=_(
+            "For audiences that include children: under 15, a parent's name, email and consent "
+            "are then required."
+        ),
+    )
+    ask_accessibility_needs = models.BooleanField(
+        default=True,
+        verbose_name=_("ask about accessibility needs"),
+        help_text=_("Wheelchair access, sign-language interpreter, easy-to-read documents…"),
+    )
+
+    # Page types override these: joining a community or signing a charter counts only once the
+    # address is confirmed; a charter shows its number of confirmed signatories.
+    registration_confirms_email = False
+    registration_shows_count = False
+
+    base_form_class = RegistrationPageAdminForm
+    form_builder = RegistrationFormBuilder
+
+    registration_panels = [
+        RegistrationCountPanel(),
+        FieldPanel("registration_enabled"),
+        FieldPanel("registration_intro"),
+        MultiFieldPanel(
+            [FieldPanel("ask_date_of_birth"), FieldPanel("ask_accessibility_needs")],
+            heading=_("Questions always asked: name, email, consent"),
+        ),
+        InlinePanel("form_fields", heading=_("Extra questions"), label=_("Question")),
+        FieldPanel("registration_thank_you"),
+        FieldPanel("notify_email"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @classproperty
+    def edit_handler(cls):  # noqa: N805 - a class property
+        """Wagtail's usual tabs plus a "Registration form" tab, for every page type."""
+        tabs = [
+            ObjectList(cls.content_panels, heading=_("Content")),
+            ObjectList(cls.registration_panels, heading=_("Registration form")),
+            ObjectList(cls.promote_panels, heading=_("Promote")),
+            ObjectList(cls.settings_panels, heading=_("Settings")),
+        ]
+        return TabbedInterface(tabs, base_form_class=cls.base_form_class)
+
+    # Places and dates. Pages without places (everything but events) are always open.
+
+    @property
+    def registration_capacity(self):
+        """Number of places, or None when unlimited."""
+        return None
+
+    @property
+    def registration_waiting_list(self):
+        return False
+
+    def registration_window(self, now=None):
+        """(Window, opening datetime or None)."""
+        return Window.OPEN, None
+
+    def confirmed_registrations_count(self):
+        return Registration.objects.for_page(self).confirmed().count()
+
+    def places_left(self):
+        """Places still free, or None when unlimited."""
+        if self.registration_capacity is None:
+            return None
+        return max(self.registration_capacity - self.confirmed_registrations_count(), 0)
+
+    def register(self, data):
+        """Store a registration from a form's cleaned data.
+
+        Returns (registration, created): an address already registered here (in any language)
+        gets its existing registration back. Raises RegistrationRefused when closed or full.
+        """
+        with transaction.atomic():
+            RegistrationList.lock(self.translation_key)
+            existing = (
+                Registration.objects.for_page(self).active().filter(email=data["email"]).first()
+            )
+            if existing:
+                return existing, False
+            status = self._new_registration_status()
+            editor_fields = [field.clean_name for field in self.get_form_fields()]
+            registration = Registration.objects.create(
+                page=self,
+                translation_key=self.translation_key,
+                form_data={name: data.get(name) for name in editor_fields},
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                date_of_birth=data.get("date_of_birth"),
+                parent_name=data.get("parent_name", ""),
+                parent_email=data.get("parent_email", ""),
+                parent_consent=bool(data.get("parent_consent")),
+                accessibility_needs=data.get("accessibility_needs", []),
+                accessibility_details=data.get("accessibility_details", ""),
+                status=status,
+                confirmed_at=timezone.now() if status == Registration.Status.CONFIRMED else None,
+            )
+        return registration, True
+
+    def _new_registration_status(self):
+        """Decide under the list's lock: closed, confirmed, waiting, or full."""
+        window, _opens = self.registration_window()
+        if window != Window.OPEN:
+            raise RegistrationRefused(_("Registration is closed."))
+        capacity = self.registration_capacity
+        if capacity is not None and self.confirmed_registrations_count() >= capacity:
+            if self.registration_waiting_list:
+                return Registration.Status.WAITING
+            raise RegistrationRefused(_("Sorry, there are no places left."))
+        if self.registration_confirms_email:
+            return Registration.Status.PENDING
+        return Registration.Status.CONFIRMED
+
+    def fill_places_from_waiting_list(self):
+        """Give free places to the waiting list, first in line first; returns who got one."""
+        with transaction.atomic():
+            RegistrationList.lock(self.translation_key)
+            free = self.places_left()
+            if not free:
+                return []
+            promoted = list(Registration.objects.for_page(self).waiting()[:free])
+            now = timezone.now()
+            for registration in promoted:
+                registration.status = Registration.Status.CONFIRMED
+                registration.confirmed_at = now
+                registration.save(update_fields=["status", "confirmed_at"])
+            return promoted
+
+    # Wagtail's form builder API.
+
+    def get_form_class(self):
+        return self.form_builder(self.get_form_fields()).get_form_class()
+
+    def get_form(self, *args, **kwargs):
+        kwargs.pop("user", None)  # Reading the user would make the page vary per visitor.
+        kwargs["page"] = self
+        return self.get_form_class()(*args, **kwargs)
+
+    def get_submission_class(self):
+        return Registration
+
+    def get_submissions(self):
+        return Registration.objects.for_page(self).select_related("page__locale")
+
+    def get_submissions_list_view_class(self):
+        from .views import RegistrationListView
+
+        return RegistrationListView
+
+    def get_data_fields(self):
+        fields = [
+            ("submit_time", _("Registered at")),
+            ("status", _("Status")),
+            ("language", _("Language")),
+            ("first_name", _("First name")),
+            ("last_name", _("Last name")),
+            ("email", _("Email")),
+        ]
+        if self.ask_date_of_birth:
+            fields += [
+                ("date_of_birth", _("Date of birth")),
+                ("parent_name", _("Parent or guardian")),
+                ("parent_email", _("Parent or guardian's email")),
+                ("parent_consent", _("Parent or guardian's consent")),
+            ]
+        fields += [(field.clean_name, field.label) for field in self.get_form_fields()]
+        if self.ask_accessibility_needs:
+            fields += [
+                ("accessibility_needs", _("Accessibility needs")),
+                ("accessibility_details", _("Accessibility details")),
+            ]
+        return fields
+
+    # Serving: the form posts to the page's own URL.
+
+    def serve(self, request, *args, **kwargs):
+        from .views import serve_registration_page
+
+        return serve_registration_page(self, request, *args, **kwargs)
+
+    def get_registration_context(self, request, form=None, outcome=None):
+        """What `registrations/form_section.html` needs; empty when the form is off."""
+        if not self.registration_enabled:
+            return {}
+        window, opens_at = self.registration_window()
+        return {
+            "registration_form": form if form is not None else self.get_form(),
+            "registration_window": window,
+            "registration_opens_at": opens_at,
+            "registration_places_left": self.places_left(),
+            "registration_outcome": outcome,
+            "registration_confirmed_count": (
+                self.confirmed_registrations_count() if self.registration_shows_count else None
+            ),
+        }
+
+    def get_preview_context(self, request, mode_name):
+        context = super(FormMixin, self).get_preview_context(request, mode_name)
+        context.update(self.get_registration_context(request))
+        return context
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        """The page with its thank-you text in place of the form (used by the preview)."""
+        context = self.get_context(request)
+        context.update(
+            self.get_registration_context(
+                request, outcome={"registration": form_submission, "created": True}
+            )
+        )
+        return TemplateResponse(request, self.get_template(request), context)

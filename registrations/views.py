@@ -1,0 +1,108 @@
+"""Serving a page that carries a registration form, and the admin list of its registrations."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core import signing
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
+from wagtail.contrib.forms.views import SubmissionsListView
+
+from .models import Registration, RegistrationRefused
+
+OUTCOME_PARAMETER = "registration"
+OUTCOME_SALT = "registrations.outcome"
+# Long enough to reload the confirmation page, short enough not to leave a lasting link.
+OUTCOME_MAX_AGE = 60 * 60
+
+
+def serve_registration_page(page, request, *args, **kwargs):
+    """GET: the page with its form, cacheable by anyone. POST: register, then redirect (PRG).
+
+    Nothing here reads the session, the user or the CSRF token, so an anonymous GET sets no
+    cookie and varies on nothing; `middleware.SameOriginCsrfViewMiddleware` guards the POST.
+    """
+    outcome = None
+    status = 200
+    if request.method == "POST":
+        if not page.registration_enabled:
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        form = page.get_form(request.POST)
+        limited = is_ratelimited(
+            request,
+            group="registrations",
+            key="ip",
+            rate=settings.REGISTRATION_RATE_LIMIT,
+            increment=True,
+        )
+        if limited:
+            form.is_valid()
+            form.add_error(
+                None, _("Too many registrations from your connection. Please try again later.")
+            )
+            status = 429
+        elif form.is_valid():
+            try:
+                registration, created = page.register(form.cleaned_data)
+            except RegistrationRefused as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                return redirect_to_outcome(page, request, registration, created)
+    else:
+        form = None
+        outcome = read_outcome(page, request.GET.get(OUTCOME_PARAMETER))
+
+    context = page.get_context(request, *args, **kwargs)
+    context.update(page.get_registration_context(request, form=form, outcome=outcome))
+    response = TemplateResponse(
+        request, page.get_template(request, *args, **kwargs), context, status=status
+    )
+    if request.method == "POST" or OUTCOME_PARAMETER in request.GET:
+        # What one person typed or registered is for them alone, never for a shared cache.
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+    return response
+
+
+def redirect_to_outcome(page, request, registration, created):
+    token = signing.dumps({"id": registration.pk, "new": created}, salt=OUTCOME_SALT)
+    response = HttpResponseRedirect(
+        f"{page.get_url(request)}?{urlencode({OUTCOME_PARAMETER: token})}"
+    )
+    response.status_code = 303  # See Other: the browser follows with a GET.
+    add_never_cache_headers(response)
+    return response
+
+
+def read_outcome(page, token):
+    """The registration a signed, recent token names, if it belongs to this page."""
+    if not token:
+        return None
+    try:
+        payload = signing.loads(token, salt=OUTCOME_SALT, max_age=OUTCOME_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    registration = Registration.objects.for_page(page).filter(pk=payload["id"]).first()
+    if registration is None:
+        return None
+    return {"registration": registration, "created": payload["new"]}
+
+
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
+
+
+class RegistrationListView(SubmissionsListView):
+    """Wagtail's submissions list; CSV cells cannot start a formula (XLSX is already safe)."""
+
+    custom_value_preprocess = {
+        **SubmissionsListView.custom_value_preprocess,
+        str: {SubmissionsListView.FORMAT_CSV: neutralise_formula},
+    }
