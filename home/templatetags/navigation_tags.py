@@ -35,12 +35,17 @@ def localized_homes(request):
     return request._volontaires_homes
 
 
-def _page_translations(page):
-    """Live translations of a page, this page included, by language code; one query."""
-    translations = Page.objects.live().filter(translation_key=page.translation_key)
-    found = {p.locale.language_code: p for p in translations.select_related("locale")}
-    # A preview or a draft still links to itself.
-    found.setdefault(page.locale.language_code, page)
+def _page_translations(request, page):
+    """Live translations of a page, this page included, by language code; one query at most."""
+    homes = localized_homes(request)
+    if any(home.translation_key == page.translation_key for home in homes.values()):
+        found = dict(homes)
+    else:
+        translations = Page.objects.live().filter(translation_key=page.translation_key)
+        found = {p.locale.language_code: p for p in translations.select_related("locale")}
+    if all(p.pk != page.pk for p in found.values()):
+        # A preview or a draft still links to itself.
+        found[page.locale.language_code] = page
     return found
 
 
@@ -72,7 +77,7 @@ def language_links(context):
     homes = localized_homes(request)
     translations = {}
     if isinstance(page, Page):
-        translations = _page_translations(page) if page.pk else {current: page}
+        translations = _page_translations(request, page) if page.pk else {current: page}
     links = []
     for code, _name in settings.LANGUAGES:
         target = translations.get(code)

@@ -75,7 +75,7 @@ def _event(page, request):
         "availability": _availability(page, timezone.now()),
     }
     if page.registration_opens_at:
-        offer["validFrom"] = page.registration_opens_at
+        offer["validFrom"] = timezone.localtime(page.registration_opens_at)
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
