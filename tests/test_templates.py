@@ -71,6 +71,16 @@ def test_a_page_links_to_its_english_translation_and_back(client, page, translat
     assert english_links.switcher == {"fr": page.url, "en": english.url}
 
 
+def test_the_switcher_keeps_the_query_string(client, page, translate):
+    """The agenda's archive or a list's page number stays chosen in the other language."""
+    english = translate(page, title="Origins of the programme")
+
+    found = links(client.get(page.url, {"archives": "1"}))
+
+    assert found.switcher["en"] == f"{english.url}?archives=1"
+    assert found.alternates["en"].endswith(english.url)
+
+
 def test_an_untranslated_page_links_to_the_english_home_page(client, home_page, page, translate):
     english_home = translate(home_page, title="Volunteers of Paris")
 

@@ -82,14 +82,12 @@ def language_links(context):
     for code, _name in settings.LANGUAGES:
         target = translations.get(code)
         if target is not None:
+            url = target.get_url(request)
+            if request.GET:
+                # The same view of the translation: archives, page number, filters.
+                url = f"{url}?{request.GET.urlencode()}"
             links.append(
-                _language_entry(
-                    code,
-                    current,
-                    target.get_url(request),
-                    target.get_full_url(request),
-                    translated=True,
-                )
+                _language_entry(code, current, url, target.get_full_url(request), translated=True)
             )
             continue
         match = getattr(request, "resolver_match", None)
