@@ -1,8 +1,11 @@
 import datetime
+import os
 from html.parser import HTMLParser
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import TranslationSource
@@ -20,12 +23,32 @@ from home.factories import StandardPageFactory
 from home.models import HomePage
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache_key_space():
+    """Test processes share one Redis database (xdist workers, other runs on the machine):
+    each gets its own key prefix, so clearing its keys never touches another's."""
+    caches = {**settings.CACHES}
+    default = caches["default"] = {**caches["default"]}
+    default["KEY_PREFIX"] = f"{default.get('KEY_PREFIX', 'test')}-{os.getpid()}"
+    with override_settings(CACHES=caches):
+        yield
+
+
+def clear_cache():
+    """Delete this process's keys only; FLUSHDB (cache.clear()) would wipe the other
+    processes' keys in the middle of their tests."""
+    client = cache._cache.get_client(write=True)
+    keys = list(client.scan_iter(match=f"{cache.key_prefix}:*"))
+    if keys:
+        client.delete(*keys)
+
+
 @pytest.fixture(autouse=True)
-def _clear_cache():
+def _clear_cache(_own_cache_key_space):
     """The cache is the real Redis: start every test from an empty key space."""
-    cache.clear()
+    clear_cache()
     yield
-    cache.clear()
+    clear_cache()
 
 
 @pytest.fixture
