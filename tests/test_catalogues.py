@@ -11,6 +11,8 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from events.factories import EventIndexPageFactory, EventPageFactory
+
 FRENCH_PO = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES" / "django.po"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
 
@@ -102,3 +104,34 @@ def test_the_compiled_catalogue_matches_the_po_file(french_entries):
                 assert translation.pgettext(context, msgid) == entry["msgstr"][0], msgid
             else:
                 assert translation.gettext(msgid) == entry["msgstr"][0], msgid
+
+
+@pytest.fixture
+def agenda(home_page):
+    return EventIndexPageFactory(parent=home_page)
+
+
+def test_the_agenda_reads_in_french(client, agenda, page_text):
+    text = page_text(client.get(agenda.url))
+    assert text.startswith("Agenda – Volontaires de Paris Aller au contenu principal")
+    assert "Événements à venir" in text
+    assert "Aucun événement n’est prévu pour le moment." in text
+
+    archive = page_text(client.get(agenda.url, {"archives": "1"}))
+    assert archive.startswith("Agenda : événements passés – Volontaires de Paris")
+
+
+def test_registration_errors_read_in_french(client, agenda, page_text):
+    event = EventPageFactory(parent=agenda, capacity=30)
+    data = {"first_name": "R2-D2", "last_name": "Dupont", "email": "camille@example.org"}
+    response = client.post(
+        event.url,
+        {**data, "consent": "on", "form_page": event.pk},
+        HTTP_ORIGIN="http://testserver",
+        HTTP_SEC_FETCH_SITE="same-origin",
+    )
+
+    text = page_text(response)
+    assert "Veuillez corriger les points suivants :" in text
+    assert "Utilisez uniquement des lettres, des espaces, des traits d’union" in text
+    assert "Use letters" not in text
