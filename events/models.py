@@ -72,11 +72,15 @@ class EventIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from .filters import AgendaFilter
+
         archive = request.GET.get("archives") == "1"
         events = EventPage.objects.in_listing(self.locale).select_related("community")
         events = events.past() if archive else events.upcoming()
+        filters = AgendaFilter(request.GET or None, events, locale=self.locale)
         context["archive"] = archive
-        context["events"] = Paginator(events, self.per_page).get_page(request.GET.get("page"))
+        context["filters"] = filters
+        context["events"] = Paginator(filters.qs, self.per_page).get_page(request.GET.get("page"))
         return context
 
 
