@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.search import index
@@ -13,6 +14,7 @@ from home.models import BasePage, ListingQuerySet
 from registrations.models import Window
 
 from .blocks import ProgrammeItemBlock, SpeakerBlock
+from .ical import events_calendar_response
 
 ARRONDISSEMENTS = [
     (1, _("1st arrondissement")),
@@ -51,7 +53,7 @@ class EventQuerySet(ListingQuerySet):
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventIndexPage(BasePage):
+class EventIndexPage(RoutablePageMixin, BasePage):
     """The agenda: every event of the site in this page's language."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
@@ -83,8 +85,16 @@ class EventIndexPage(BasePage):
         context["events"] = Paginator(filters.qs, self.per_page).get_page(request.GET.get("page"))
         return context
 
+    @path("ical/", name="ical")
+    def ical_feed(self, request):
+        """Upcoming events of this language, to subscribe to in a calendar application."""
+        events = EventPage.objects.in_listing(self.locale).upcoming()
+        return events_calendar_response(
+            request, events, name=self.title, filename=f"{self.slug}.ics"
+        )
 
-class EventPage(BasePage):
+
+class EventPage(RoutablePageMixin, BasePage):
     class Kind(models.TextChoices):
         EVENT = "event", _("Event")
         TRAINING = "training", _("Training")
@@ -224,6 +234,13 @@ class EventPage(BasePage):
                 errors["required_training"] = _("The training must take place before the mission.")
         if errors:
             raise ValidationError(errors)
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        """This event as a file to add to a calendar."""
+        return events_calendar_response(
+            request, [self], name=self.title, filename=f"{self.slug}.ics"
+        )
 
     @property
     def is_past(self):

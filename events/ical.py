@@ -1,0 +1,60 @@
+"""iCalendar files: one per event, and the agenda's feed of upcoming events."""
+
+import datetime
+
+from django.http import HttpResponse
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+PRODID = "-//Ville de Paris//Volontaires de Paris//FR"
+
+
+def new_calendar(name=None):
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    if name:
+        calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def vevent(event, *, uid, url, description=""):
+    """One event; times in UTC, so no VTIMEZONE is needed."""
+    entry = Event()
+    entry.add("uid", uid)
+    entry.add("dtstamp", timezone.now().astimezone(datetime.UTC))
+    entry.add("dtstart", event.start.astimezone(datetime.UTC))
+    entry.add("dtend", event.end.astimezone(datetime.UTC))
+    entry.add("summary", event.title)
+    entry.add("location", ", ".join(part for part in (event.venue, event.address) if part))
+    entry.add("url", url)
+    if description:
+        entry.add("description", description)
+    return entry
+
+
+def event_uid(event, domain):
+    """Stable across languages and edits, so a calendar updates the event instead of adding it."""
+    return f"{event.translation_key}@{domain}"
+
+
+def calendar_response(calendar, filename):
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def events_calendar_response(request, events, *, name, filename):
+    calendar = new_calendar(name)
+    domain = request.get_host().split(":")[0]
+    for event in events:
+        calendar.add_component(
+            vevent(
+                event,
+                uid=event_uid(event, domain),
+                url=event.get_full_url(request),
+                description=event.introduction,
+            )
+        )
+    return calendar_response(calendar, filename)
