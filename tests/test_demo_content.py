@@ -1,0 +1,226 @@
+"""The demo content command: the site it builds, in both languages, and that it is idempotent."""
+
+import datetime
+import html
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation, Translation
+
+from charters.models import CharterPage, ProgrammePage
+from communities.models import CommunityIndexPage, CommunityPage, KitPage, PartnerAssociation
+from events.models import EventIndexPage, EventPage
+from home.models import HomePage, SiteSettings, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+# Seed 000: the nine communities and their mottos.
+MOTTOS = {
+    "Volontaires de la Solidarité": "Agir contre la grande exclusion",
+    "Volontaires du Climat": "Agir face à l'urgence",
+    "Végétalisons Paris": "Agir pour une Ville plus verte",
+    "Volontaires de la Propreté": "Agir pour notre cadre de vie",
+    "Signaleurs « Dans ma rue »": "Agir sur l'espace public",
+    "Paris en Compagnie": "Agir pour nos aînés",
+    "Paris qui Sauve": "Agir dans l'adversité",
+    "Volontaires des Débats": "Agir pour la démocratie",
+    "Team Paris": "Agir lors des grands événements sportifs",
+}
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The command's output, run once for the module and rolled back after it."""
+    media = tmp_path_factory.mktemp("media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media),
+        transaction.atomic(),
+    ):
+        output = StringIO()
+        call_command("load_demo_content", stdout=output)
+        yield output.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def fr(demo):
+    return Locale.objects.get(language_code="fr")
+
+
+@pytest.fixture
+def en(demo):
+    return Locale.objects.get(language_code="en")
+
+
+def french(model, fr, **filters):
+    return model.objects.live().filter(locale=fr, **filters)
+
+
+def test_the_french_home_page_replaces_the_welcome_page(fr):
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.locale == fr and home.live
+    assert not Page.objects.filter(depth=2, content_type__model="page").exists()
+    figures = {(block.value["figure"], block.value["label"]) for block in home.key_figures}
+    assert ("Près de 500", "Volontaires de Paris inscrits depuis septembre 2019") in figures
+
+
+def test_nine_communities_with_their_french_mottos(fr):
+    index = french(CommunityIndexPage, fr).get()
+    communities = CommunityPage.objects.child_of(index).live()
+    assert {page.title: page.motto for page in communities} == MOTTOS
+    colours = {page.colour for page in communities}
+    assert colours == {key for key, _label in CommunityPage.COLOURS}
+    for page in communities:
+        # Its title is the alt text: it names the community.
+        assert page.title in page.pictogram.title
+
+
+def test_solidarity_partners_come_from_the_seeds(fr):
+    solidarity = french(CommunityPage, fr).get(title="Volontaires de la Solidarité")
+    names = [link.association.name for link in solidarity.partners.all()]
+    assert names[:3] == ["Entourage", "Le Carillon", "Secours Populaire"]
+    assert {"Samu social", "Emmaüs", "Restos du cœur", "Secours catholique"} <= set(names)
+    assert len(names) == 10
+
+
+def test_every_page_has_a_live_english_translation(fr, en):
+    french_pages = Page.objects.filter(locale=fr, depth__gt=1)
+    english = {page.translation_key: page for page in Page.objects.filter(locale=en).specific()}
+    assert french_pages.count() == len(english)
+    for page in french_pages:
+        assert english[page.translation_key].live, page.title
+
+    home = HomePage.objects.get(locale=en)
+    assert home.hero_title == "Acting for a more caring and more resilient city"
+    assert CommunityIndexPage.objects.get(locale=en).title == "The communities"
+    mottos = {page.motto for page in CommunityPage.objects.live().filter(locale=en)}
+    assert len(mottos) == 9
+    assert "Acting against severe exclusion" in mottos
+    assert not mottos & set(MOTTOS.values())
+
+
+def test_agenda_has_upcoming_and_past_events(fr):
+    upcoming = EventPage.objects.in_listing(fr).upcoming()
+    past = EventPage.objects.in_listing(fr).past()
+    assert upcoming.count() > past.count() > 0
+    assert {EventPage.Kind.TRAINING, EventPage.Kind.MISSION} <= {e.kind for e in upcoming}
+
+    agenda = french(EventIndexPage, fr).get()
+    for event in EventPage.objects.live().filter(locale=fr):
+        parent = event.get_parent().specific
+        if isinstance(parent, CommunityPage):
+            assert event.community_id == parent.pk, event.title
+        else:
+            assert parent.pk == agenda.pk and event.community is None, event.title
+
+
+def test_soiree_de_l_engagement_keeps_the_press_release_programme(fr):
+    soiree = french(EventPage, fr).get(title="Soirée de l'engagement")
+    assert soiree.venue == "Hôtel de Ville" and soiree.arrondissement == 4
+    assert soiree.start > timezone.now() and soiree.capacity
+    assert soiree.registration_opens_at < timezone.now() < soiree.registration_closes_at
+    items = [(block.value["time"], block.value["title"]) for block in soiree.programme]
+    times = [time.strftime("%H:%M") for time, _title in items]
+    assert times == ["16:00", "17:00", "18:30", "19:00", "20:00"]
+    assert items[1][1] == "Conférence : les Volontaires de Paris et la résilience"
+    speech = soiree.programme[2].value["details"]
+    assert speech.startswith("Discours de Patrick Bloche, Premier adjoint de la Maire de Paris")
+    assert speech.endswith("de la prospective Paris 2030, de la résilience")
+
+
+def test_every_mission_follows_its_training(fr):
+    missions = french(EventPage, fr, kind=EventPage.Kind.MISSION)
+    assert missions.count() >= 3
+    assert missions.filter(title="Nuit de la Solidarité").exists()
+    for mission in missions:
+        training = mission.required_training
+        assert training.kind == EventPage.Kind.TRAINING, mission.title
+        assert training.start < mission.start, mission.title
+
+
+def test_kits_charters_and_the_carte_citoyenne(fr):
+    climate = french(CommunityPage, fr).get(title="Volontaires du Climat")
+    kits = KitPage.objects.child_of(climate).live().order_by("publication_date")
+    assert kits.count() >= 3
+    assert kits[0].title == "Le Volontaire et la canicule"
+    assert kits[0].publication_date == datetime.date(2019, 6, 1)
+
+    charters = {page.title: page for page in french(CharterPage, fr)}
+    assert set(charters) == {
+        "Charte parisienne de la participation citoyenne",
+        "Charte des Volontaires de Paris",
+    }
+    participation = charters["Charte parisienne de la participation citoyenne"]
+    assert [block.value["title"] for block in participation.commitments] == [
+        "Un droit effectif à la participation citoyenne",
+        "Une co-construction à chaque étape",
+        "Recueillir la voix de tous",
+    ]
+    assert "texte intégral de la charte est disponible" in str(participation.body)
+
+    card = french(ProgrammePage, fr).get()
+    assert card.title == "Carte Citoyenne" and card.minimum_age == 7
+    assert {block.value["kind"] for block in card.activities} == {"visit", "workshop", "event"}
+
+
+def test_press_release_and_site_settings(fr):
+    release = french(StandardPage, fr).get(
+        title="Soirée de l'engagement : à la rencontre de celles et ceux qui agissent !"
+    )
+    assert release.date == datetime.date(2024, 11, 28) and release.show_press_contact
+    assert "plus de 80 000 associations" in str(release.body)
+
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert (settings.press_phone, settings.press_email) == ("01 42 76 49 61", "presse@paris.fr")
+    assert settings.privacy_page.title == "Données personnelles"
+    footer = {block.value.title for block in settings.footer_links}
+    assert {"Données personnelles", "Mentions légales", "Carte Citoyenne"} <= footer
+    assert "Déclaration d'accessibilité" in footer
+
+
+def test_running_again_duplicates_nothing_and_makes_an_admin_only_on_request(demo, fr):
+    User = get_user_model()
+    assert "No admin account created" in demo
+    assert not User.objects.exists()
+
+    def counts():
+        return [
+            Page.objects.count(),
+            get_image_model().objects.count(),
+            PartnerAssociation.objects.count(),
+            Translation.objects.count(),
+            StringTranslation.objects.count(),
+            SiteSettings.objects.count(),
+        ]
+
+    before = counts()
+    call_command("load_demo_content", "--create-admin", stdout=StringIO())
+    assert counts() == before
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password("admin")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_home_and_community_pages_answer_in_both_languages(client, fr, lang):
+    locale = Locale.objects.get(language_code=lang)
+    home = HomePage.objects.get(locale=locale)
+    response = client.get(f"/{lang}/")
+    assert response.status_code == 200
+    assert home.hero_title in html.unescape(response.content.decode())
+
+    climate = CommunityPage.objects.get(locale=fr, title="Volontaires du Climat")
+    community = climate.get_translation(locale)
+    assert community.url.startswith(f"/{lang}/")
+    response = client.get(community.url)
+    assert response.status_code == 200
+    assert community.motto in html.unescape(response.content.decode())
