@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation
@@ -154,6 +155,11 @@ def test_kits_charters_and_the_carte_citoyenne(fr):
     assert kits.count() >= 3
     assert kits[0].title == "Le Volontaire et la canicule"
     assert kits[0].publication_date == datetime.date(2019, 6, 1)
+    sheet = next(
+        block.value["document"] for block in kits[0].body if block.block_type == "document"
+    )
+    with sheet.file.open("rb") as pdf:
+        assert pdf.read().startswith(b"%PDF-")
 
     charters = {page.title: page for page in french(CharterPage, fr)}
     assert set(charters) == {
@@ -197,6 +203,7 @@ def test_running_again_duplicates_nothing_and_makes_an_admin_only_on_request(dem
         return [
             Page.objects.count(),
             get_image_model().objects.count(),
+            get_document_model().objects.count(),
             PartnerAssociation.objects.count(),
             Translation.objects.count(),
             StringTranslation.objects.count(),

@@ -32,8 +32,9 @@ from communities.models import CommunityPartner, PartnerAssociation
 from home.models import SiteSettings
 
 from . import content
+from .documents import ensure_document
 from .images import ensure_images
-from .spec import ImageRef, Unresolved, localise
+from .spec import DocumentRef, ImageRef, Unresolved, localise
 
 SITE_NAME = "Volontaires de Paris"
 
@@ -74,6 +75,7 @@ class DemoBuilder:
         self.counts = dict.fromkeys(
             (
                 "images created",
+                "documents saved",
                 "snippets created",
                 "pages created",
                 "pages updated",
@@ -83,6 +85,7 @@ class DemoBuilder:
         )
         self.created = set()
         self.saved = {}
+        self.documents = {}
 
     def build(self):
         # A page is saved several times (created, revised, published, translated): index
@@ -126,6 +129,13 @@ class DemoBuilder:
     def resolve(self, ref):
         if isinstance(ref, ImageRef):
             return self.images[ref.key]
+        if isinstance(ref, DocumentRef):
+            if ref not in self.documents:
+                self.documents[ref], saved = ensure_document(ref)
+                if saved:
+                    self.mark_saved(self.documents[ref])
+                    self.counts["documents saved"] += 1
+            return self.documents[ref]
         if ref.key not in self.pages:
             raise Unresolved(ref.key)
         return self.pages[ref.key]
