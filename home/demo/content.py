@@ -137,6 +137,7 @@ def home_spec(children):
                     link(Tr("Voir l'agenda", "See what's on"), PageRef("agenda")),
                 ]
             ),
+            # Figures use no-break spaces, as French typography wants (« 15 000 »).
             "key_figures": Stream(
                 [
                     (
@@ -162,7 +163,7 @@ def home_spec(children):
                     (
                         "figure",
                         {
-                            "figure": Tr("15 000", "15,000"),
+                            "figure": Tr("15\u00a0000", "15,000"),
                             "label": Tr(
                                 "Volontaires du Climat inscrits lors de la votation sur le Plan Climat",
                                 "Climate Volunteers who signed up during the vote on the Climate Plan",
@@ -172,7 +173,7 @@ def home_spec(children):
                     (
                         "figure",
                         {
-                            "figure": Tr("Plus de 3 500", "More than 3,500"),
+                            "figure": Tr("Plus de 3\u00a0500", "More than 3,500"),
                             "label": Tr(
                                 "participants aux Nuits de la Solidarité de 2018 et 2019",
                                 "people who took part in the 2018 and 2019 Nights of Solidarity",
