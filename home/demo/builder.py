@@ -164,6 +164,8 @@ class DemoBuilder:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site(hostname="localhost", port=80, is_default_site=True)
+        if site.root_page_id == home.pk and site.site_name == SITE_NAME:
+            return
         welcome = site.root_page if site.root_page_id else None
         site.root_page = home
         site.site_name = SITE_NAME
