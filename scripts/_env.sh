@@ -42,7 +42,7 @@ ensure_venv() {
     wanted="$(sha256sum pyproject.toml | cut -d' ' -f1)"
     if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
         echo "Installing the project${extra:+ with its $extra dependencies} (a minute the first time)..."
-        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".${extra:+[$extra]}"
+        "$VENV/bin/python" -m pip install -qq --disable-pip-version-check -e ".${extra:+[$extra]}"
         echo "$wanted" >"$stamp"
     fi
 }
