@@ -4,14 +4,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import BasePage, ListingQuerySet
-from registrations.models import Window
+from registrations.models import RoutableRegistrationPageMixin, Window
 
 from .blocks import ProgrammeItemBlock, SpeakerBlock
 from .ical import events_calendar_response
@@ -53,7 +53,7 @@ class EventQuerySet(ListingQuerySet):
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutableRegistrationPageMixin, BasePage):
     """The agenda: every event of the site in this page's language."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
@@ -94,7 +94,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutableRegistrationPageMixin, BasePage):
     class Kind(models.TextChoices):
         EVENT = "event", _("Event")
         TRAINING = "training", _("Training")

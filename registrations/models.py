@@ -21,6 +21,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission, FormMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -214,6 +215,17 @@ class Registration(AbstractFormSubmission):
             return self.page.specific.fill_places_from_waiting_list()
 
 
+class RoutableRegistrationPageMixin(RoutablePageMixin):
+    """Wagtail's RoutablePageMixin for page types with extra routes (an event's .ics file): the
+    page's own address still serves and receives its registration form."""
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        from .views import serve_registration_page
+
+        return serve_registration_page(self, request, *args, **kwargs)
+
+
 class RegistrationFormMixin(FormMixin, models.Model):
     """What makes a page carry a registration form. Mixed into `home.models.BasePage`."""
 
@@ -350,7 +362,9 @@ class RegistrationFormMixin(FormMixin, models.Model):
     def _new_registration_status(self):
         """Decide under the list's lock: closed, confirmed, waiting, or full."""
         window, _opens = self.registration_window()
-        if window != Window.OPEN:
+        if window == Window.NOT_OPEN_YET:
+            raise RegistrationRefused(_("Registration is not open yet."))
+        if window == Window.CLOSED:
             raise RegistrationRefused(_("Registration is closed."))
         capacity = self.registration_capacity
         if capacity is not None and self.confirmed_registrations_count() >= capacity:
