@@ -68,7 +68,7 @@ def french(model, fr, **filters):
 
 def stream_text(stream):
     """The text a StreamField holds, whatever its blocks' templates."""
-    return json.dumps(stream.raw_data, ensure_ascii=False)
+    return json.dumps(list(stream.raw_data), ensure_ascii=False)
 
 
 def test_the_french_home_page_replaces_the_welcome_page(fr):
@@ -109,6 +109,10 @@ def test_every_page_has_a_live_english_translation(fr, en):
 
     home = HomePage.objects.get(locale=en)
     assert home.hero_title == "Acting for a more caring and more resilient city"
+    # Links from English pages lead to English pages.
+    assert [block.value["page"].locale for block in home.hero_link] == [en, en]
+    for mission in EventPage.objects.filter(locale=en, kind=EventPage.Kind.MISSION):
+        assert mission.community.locale == en and mission.required_training.locale == en
     assert CommunityIndexPage.objects.get(locale=en).title == "The communities"
     mottos = {page.motto for page in CommunityPage.objects.live().filter(locale=en)}
     assert len(mottos) == 9

@@ -19,13 +19,19 @@ from wagtail.models import Locale, Page, ReferenceIndex, Site
 from wagtail.search import index
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
     StringSegment,
     StringTranslation,
     TemplateSegment,
     Translation,
     TranslationSource,
 )
-from wagtail_localize.segments import StringSegmentValue, TemplateSegmentValue
+from wagtail_localize.segments import (
+    OverridableSegmentValue,
+    StringSegmentValue,
+    TemplateSegmentValue,
+)
 from wagtail_localize.segments.extract import extract_segments
 
 from communities.models import CommunityPartner, PartnerAssociation
@@ -121,8 +127,11 @@ class DemoBuilder:
         self.ensure_settings()
         self.counts["pages created"] = len(self.created)
 
-        for spec in tree.walk():
-            self.translate(self.pages[spec.key], self.page_values(spec, "en")[0])
+        # Links between pages point to the English pages; those translated later are linked
+        # on a second pass.
+        relink = [spec for spec in tree.walk() if not self.translate(spec)]
+        for spec in relink:
+            self.translate(spec)
 
     # References and field values
 
@@ -140,7 +149,7 @@ class DemoBuilder:
             raise Unresolved(ref.key)
         return self.pages[ref.key]
 
-    def page_values(self, spec, lang):
+    def page_values(self, spec, lang, resolve=None):
         """Field values of ``spec`` in ``lang``, and the fields left out for now."""
         values = {"title": getattr(spec.title, lang), "slug": getattr(spec.slug, lang)}
         pending = []
@@ -148,7 +157,7 @@ class DemoBuilder:
             if name == "partners":
                 continue
             try:
-                raw = localise(value, lang, self.resolve, f"{spec.key}/{name}")
+                raw = localise(value, lang, resolve or self.resolve, f"{spec.key}/{name}")
             except Unresolved:
                 pending.append(name)
                 continue
@@ -263,12 +272,26 @@ class DemoBuilder:
 
     # English translations, through wagtail-localize
 
-    def translate(self, page, english_values):
+    def translate(self, spec):
         """Give wagtail-localize the English text of each segment, then save the translation.
 
         Segments without English text (proper names, identical in both languages) fall back to
-        the French text when the translation is saved.
+        the French text when the translation is saved. Returns False when a page it links to
+        has no English version yet.
         """
+        page = self.pages[spec.key]
+        untranslated = []
+
+        def resolve_english(ref):
+            target = self.resolve(ref)
+            if not isinstance(target, Page):
+                return target
+            translation = target.get_translation_or_none(self.en)
+            if translation is None:
+                untranslated.append(ref)
+            return translation or target
+
+        english = type(page)(**self.page_values(spec, "en", resolve_english)[0])
         last_update = (
             TranslationSource.objects.filter(object_id=page.translation_key, locale=self.fr)
             .values_list("last_updated_at", flat=True)
@@ -276,21 +299,59 @@ class DemoBuilder:
         )
         source, _created = TranslationSource.update_or_create_from_instance(page)
         changed = source.last_updated_at != last_update
-        changed |= self.store_strings(source, type(page)(**english_values))
+        changed |= self.store_strings(source, english)
+        changed |= self.store_overrides(source, english)
         translation, created = Translation.objects.get_or_create(
             source=source, target_locale=self.en
         )
         target = page.get_translation_or_none(self.en)
         stale = target is None or not target.live or target.has_unpublished_changes
-        if not (changed or created or stale):
-            return
-        # Published here rather than by save_target(publish=True), whose on_commit hook never
-        # runs when the command is called inside a transaction (as in tests).
-        translation.save_target(publish=False)
-        target = page.get_translation(self.en)
-        target.get_latest_revision().publish()
-        self.mark_saved(_reload(target))
-        self.counts["translations saved"] += 1
+        if changed or created or stale:
+            # Published here rather than by save_target(publish=True), whose on_commit hook
+            # never runs when the command is called inside a transaction (as in tests).
+            translation.save_target(publish=False)
+            target = page.get_translation(self.en)
+            target.get_latest_revision().publish()
+            self.mark_saved(_reload(target))
+            self.counts["translations saved"] += 1
+        return not untranslated
+
+    def store_overrides(self, source, english):
+        """Point the English page's links (page choosers, page foreign keys) at English pages.
+
+        wagtail-localize copies such references from the French page unless a segment
+        override says otherwise. True if any override changed.
+        """
+        wanted = {
+            segment.path: json.dumps(segment.data, cls=DjangoJSONEncoder)
+            for segment in extract_segments(english)
+            if isinstance(segment, OverridableSegmentValue)
+        }
+        existing = {
+            override.context_id: override
+            for override in SegmentOverride.objects.filter(
+                locale=self.en, context__object_id=source.object_id
+            )
+        }
+        changed = False
+        for segment in OverridableSegment.objects.filter(source=source).select_related("context"):
+            data_json = wanted.get(segment.context.path, segment.data_json)
+            current = existing.get(segment.context_id)
+            if json.loads(data_json) == segment.data:
+                if current is not None:
+                    current.delete()
+                    changed = True
+            elif current is None:
+                SegmentOverride.objects.create(
+                    locale=self.en, context=segment.context, data_json=data_json
+                )
+                changed = True
+            elif current.data != json.loads(data_json):
+                current.data_json = data_json
+                current.has_error = False
+                current.save()
+                changed = True
+        return changed
 
     def store_strings(self, source, english):
         """Store the English text of every French string segment; True if any changed."""
