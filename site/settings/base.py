@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "charters",
     "events",
     "registrations",
+    "staff",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -186,8 +187,13 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
+# The image library requires a description: it is each image's default alt text.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "staff.forms.ImageForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False
+# "Translate this page" makes an English draft: it goes live once translated and published,
+# never with the French text as a stand-in.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 
 def require_secret_key(value):

@@ -1,0 +1,143 @@
+"""The dashboard panel (places, waiting lists, latest registrations) and the attendance list."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from events.factories import EventPageFactory
+from registrations.models import Registration
+from staff.factories import (
+    RegistrationFactory,
+    UserFactory,
+    build_two_communities,
+    coordinators_of,
+)
+from staff.models import Attendance
+from staff.roles import TRANSLATORS, setup_roles
+
+
+@pytest.fixture
+def site(home_page, translate):
+    pages = build_two_communities(home_page)
+    pages["rescue_event_en"] = translate(pages["rescue_event"], title="First aid initiation")
+    setup_roles()
+    event = pages["rescue_event"]
+    pages["alice"] = RegistrationFactory(page=event, first_name="Alice", last_name="Aubert")
+    pages["bruno"] = RegistrationFactory(
+        page=pages["rescue_event_en"], first_name="Bruno", last_name="Bernard"
+    )
+    pages["chloe"] = RegistrationFactory(
+        page=event, first_name="Chloé", last_name="Carpentier", status="waiting"
+    )
+    RegistrationFactory(page=event, last_name="Annulé", status="cancelled")
+    RegistrationFactory(page=pages["climate_event"], first_name="Zoé", last_name="Climat")
+    return pages
+
+
+@pytest.fixture
+def rescue_coordinator(site):
+    return UserFactory(groups=[coordinators_of(site["rescue"])])
+
+
+def assert_denied(response):
+    """Wagtail sends a forbidden admin URL back to the dashboard."""
+    assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+
+
+def attendance_url(page):
+    return reverse("staff_attendance", args=[page.pk])
+
+
+def test_dashboard_shows_places_and_waiting_list_of_the_users_events(
+    site, client, rescue_coordinator, page_text
+):
+    client.force_login(rescue_coordinator)
+    text = page_text(client.get(reverse("wagtailadmin_home")))
+    assert "Initiation aux gestes qui sauvent" in text
+    assert "2 / 2" in text  # Alice (French page) and Bruno (English page) share the places.
+    assert "Atelier du Climat" not in text
+    assert "Soirée de l'engagement" not in text
+    # Latest registrations: their own pages' only.
+    assert "Alice Aubert" in text and "Chloé Carpentier" in text
+    assert "Zoé Climat" not in text
+
+
+def test_dashboard_panel_costs_the_same_queries_with_more_events(site, client, rescue_coordinator):
+    client.force_login(rescue_coordinator)
+    url = reverse("wagtailadmin_home")
+    client.get(url)  # Warm up per-process caches (content types, site root paths).
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+
+    start = timezone.now() + datetime.timedelta(days=20)
+    for _event in range(6):
+        event = EventPageFactory(
+            parent=site["rescue"], community=site["rescue"], start=start, capacity=10
+        )
+        for _person in range(3):
+            RegistrationFactory(page=event)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert response.content.decode().count(reverse("staff_attendance", args=[event.pk])) == 1
+    assert len(many) <= len(few)
+
+
+def test_attendance_list_lists_registered_people_with_their_status(
+    site, client, rescue_coordinator, page_text
+):
+    client.force_login(rescue_coordinator)
+    response = client.get(attendance_url(site["rescue_event"]))
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "Aubert Alice" in text and "Bernard Bruno" in text
+    with translation.override("fr"):
+        waiting = str(Registration.Status.WAITING.label)
+    assert "Carpentier Chloé" in text and waiting in text
+    assert "Annulé" not in text  # A cancelled place is not on the list.
+
+
+def test_marking_attendance_records_who_came_and_who_marked_it(site, client, rescue_coordinator):
+    client.force_login(rescue_coordinator)
+    url = attendance_url(site["rescue_event"])
+    alice, bruno = site["alice"], site["bruno"]
+    response = client.post(url, {"attended": [alice.pk, bruno.pk]})
+    assert response.status_code == 302
+
+    attendance = Attendance.objects.get(registration=alice)
+    assert attendance.attended and attendance.marked_by == rescue_coordinator
+    assert Attendance.objects.filter(attended=True).count() == 2
+
+    client.post(url, {"attended": [alice.pk]})  # Bruno did not come after all.
+    assert Attendance.objects.get(registration=alice).marked_at == attendance.marked_at
+    assert not Attendance.objects.get(registration=bruno).attended
+    page = client.get(url).content.decode()
+    assert f'value="{alice.pk}" aria-labelledby="attendee-{alice.pk}" checked' in page
+    assert f'value="{bruno.pk}" aria-labelledby="attendee-{bruno.pk}">' in page
+
+
+def test_attendance_is_for_those_who_edit_the_event(site, client, rescue_coordinator):
+    client.force_login(rescue_coordinator)
+    climate_url = attendance_url(site["climate_event"])
+    assert_denied(client.get(climate_url))
+    zoe = Registration.objects.get(last_name="Climat")
+    assert_denied(client.post(climate_url, {"attended": [zoe.pk]}))
+    assert not Attendance.objects.exists()
+
+    client.force_login(UserFactory(groups=[Group.objects.get(name=TRANSLATORS)]))
+    assert_denied(client.get(attendance_url(site["rescue_event_en"])))
+
+    client.logout()
+    assert client.get(attendance_url(site["rescue_event"])).status_code == 302
+
+
+def test_attendance_list_is_in_the_events_action_menu(site, client, rescue_coordinator):
+    client.force_login(rescue_coordinator)
+    edit = reverse("wagtailadmin_pages:edit", args=[site["rescue_event"].pk])
+    assert attendance_url(site["rescue_event"]) in client.get(edit).content.decode()
+    kit_edit = reverse("wagtailadmin_pages:edit", args=[site["rescue_kit"].pk])
+    assert "staff/attendance" not in client.get(kit_edit).content.decode()
