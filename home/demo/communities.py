@@ -733,6 +733,8 @@ def community_index(today):
         title=Tr("Les communautés", "The communities"),
         slug=Tr("communautes", "communities"),
         fields={
+            # In the header's main navigation.
+            "show_in_menus": True,
             "introduction": Tr(
                 "Le programme des Volontaires de Paris s'appuie et s'inspire des 9 communautés "
                 "de Volontaires déjà existantes.",

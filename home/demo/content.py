@@ -773,6 +773,8 @@ def charters():
             title=Tr("Charte des Volontaires de Paris", "Volontaires de Paris charter"),
             slug=Tr("charte-des-volontaires-de-paris", "volontaires-de-paris-charter"),
             fields={
+                # In the header's main navigation.
+                "show_in_menus": True,
                 "introduction": Tr(
                     "Une charte co-construite avec des Parisiens Volontaires.",
                     "A charter drawn up together with volunteer Parisians.",
@@ -872,6 +874,8 @@ def citizen_card():
         title=Tr("Carte Citoyenne", "Citizen Card"),
         slug=Tr("carte-citoyenne", "citizen-card"),
         fields={
+            # In the header's main navigation.
+            "show_in_menus": True,
             "introduction": Tr(
                 "Au-delà du symbole, la carte « citoyenne-citoyen de Paris » veut donner les "
                 "clés de la Cité aux habitants.",
@@ -1035,6 +1039,8 @@ def agenda(children):
         title=Tr("Agenda", "What's on"),
         slug=Tr("agenda", "whats-on"),
         fields={
+            # In the header's main navigation.
+            "show_in_menus": True,
             "introduction": Tr(
                 "Les événements, formations et missions des Volontaires de Paris.",
                 "Events, training sessions and missions of the Volontaires de Paris.",
