@@ -1,0 +1,100 @@
+"""What staff see: the registration tab and count, Wagtail's Forms listing and its export."""
+
+import pytest
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
+
+from events.factories import EventIndexPageFactory, EventPageFactory
+from home.models import StandardPage
+from registrations.factories import RegistrationFactory, RegistrationFormFieldFactory
+from registrations.models import RegistrationFormField
+
+
+@pytest.fixture
+def event(home_page):
+    return EventPageFactory(parent=EventIndexPageFactory(parent=home_page), capacity=10)
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "password")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(user)
+    return client
+
+
+def test_the_edit_view_has_a_registration_tab_with_the_count(staff_client, event, locale_en):
+    RegistrationFactory.create_batch(2, page=event)
+    RegistrationFactory(page=event, status="waiting", confirmed_at=None)
+    RegistrationFormFieldFactory(page=event, label="Votre arrondissement")
+
+    response = staff_client.get(f"/admin/pages/{event.pk}/edit/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Registration form" in html
+    assert "3 registrations, in every language of this page." in html
+    assert "(confirmed: 2, waiting list: 1)" in html
+    # The editor's questions in an inline panel; the event's places in the same tab.
+    assert 'value="Votre arrondissement"' in html
+    assert 'name="waiting_list_enabled"' in html
+
+
+def test_the_forms_section_lists_registrations_escaped_with_needs(staff_client, event):
+    RegistrationFactory(
+        page=event,
+        last_name="<script>alert(1)</script>",
+        accessibility_needs=["wheelchair", "sign_language"],
+        accessibility_details="Boucle magnétique",
+    )
+
+    assert event.title in staff_client.get("/admin/forms/").content.decode()
+    response = staff_client.get(f"/admin/forms/submissions/{event.pk}/")
+
+    html = response.content.decode()
+    assert "Accessibility needs" in html
+    assert "Wheelchair access, Sign-language interpreter" in html
+    assert "Boucle magnétique" in html
+    assert "confirmed" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)" not in html
+
+
+def test_the_csv_export_cannot_start_a_spreadsheet_formula(staff_client, event):
+    RegistrationFactory(page=event, last_name='=HYPERLINK("http://evil.example")')
+
+    response = staff_client.get(f"/admin/forms/submissions/{event.pk}/?export=csv")
+
+    content = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK" in content
+    assert ",=HYPERLINK" not in content
+
+
+def test_a_question_cannot_take_the_name_of_a_field_every_form_has(staff_client, home_page):
+    page = home_page.add_child(instance=StandardPage(title="Genèse du programme", slug="genese"))
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "introduction": "",
+            "body": streamfield([]),
+            "registration_enabled": "on",
+            "registration_intro": rich_text(""),
+            "registration_thank_you": rich_text(""),
+            "ask_accessibility_needs": "on",
+            "form_fields": inline_formset(
+                [{"label": "Email", "field_type": "email", "required": "on"}]
+            ),
+            "comments": inline_formset([]),
+        }
+    )
+
+    response = staff_client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+    assert response.status_code == 200
+    assert "Every form already asks this; please choose another label." in (
+        response.content.decode()
+    )
+    assert not RegistrationFormField.objects.exists()
