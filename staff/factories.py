@@ -119,11 +119,7 @@ def send_for_translation(page, locale, user=None, **translated_strings):
     return translation
 
 
-def _post_value(field, value):
-    if isinstance(value, StreamValue):
-        if len(value):
-            raise ValueError("edit_form_data posts empty StreamFields only.")
-        return None
+def _post_value(value):
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
@@ -143,8 +139,9 @@ def edit_form_data(page, user, **changes):
     for name, field in form.fields.items():
         value = changes.get(name, form[name].value())
         widget_name = type(field.widget).__name__
-        if isinstance(value, StreamValue) or widget_name == "BlockWidget":
-            _post_value(field, value)
+        if isinstance(value, StreamValue):
+            if len(value):
+                raise ValueError(f"edit_form_data posts empty StreamFields only ({name}).")
             data[f"{name}-count"] = "0"
         elif widget_name == "CheckboxInput":
             if value:
@@ -152,7 +149,7 @@ def edit_form_data(page, user, **changes):
         elif widget_name == "DraftailRichTextArea":
             data[name] = get_rich_text_editor_widget().format_value(value or "")
         else:
-            data[name] = _post_value(field, value)
+            data[name] = _post_value(value)
     for prefix, formset in form.formsets.items():
         if formset.forms:
             raise ValueError(f"edit_form_data posts empty inline panels only ({prefix}).")
