@@ -29,7 +29,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import RICH_TEXT_FEATURES
 
 from .forms import AccessibilityNeed, RegistrationFormBuilder, RegistrationPageAdminForm
+from .outbox import EmailDelivery
 from .panels import RegistrationCountPanel
+from .tasks import queue_emails, queue_registration_emails
 
 
 class RegistrationRefused(Exception):
@@ -357,6 +359,8 @@ class RegistrationFormMixin(FormMixin, models.Model):
                 status=status,
                 confirmed_at=timezone.now() if status == Registration.Status.CONFIRMED else None,
             )
+            # Emails: outbox rows in this transaction, sent by a background task after commit.
+            queue_registration_emails(registration)
         return registration, True
 
     def _new_registration_status(self):
@@ -388,6 +392,7 @@ class RegistrationFormMixin(FormMixin, models.Model):
                 registration.status = Registration.Status.CONFIRMED
                 registration.confirmed_at = now
                 registration.save(update_fields=["status", "confirmed_at"])
+            queue_emails(promoted, EmailDelivery.Kind.PROMOTED)  # Each is told by email.
             return promoted
 
     # Wagtail's form builder API.

@@ -26,6 +26,7 @@ if settings.DEBUG:
 # Every public URL carries its language: /fr/... and /en/...
 urlpatterns += i18n_patterns(
     path("recherche/", home_views.search, name="search"),
+    path("inscriptions/", include("registrations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_ratelimit",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -174,6 +176,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # syntax), and how long registrations are kept after the event (or after registering).
 REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "20/h")
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "365"))
+
+# Background tasks (registration emails, Wagtail's reference index) are stored in the database
+# and run by `manage.py db_worker`. A failed email is tried again after each of these delays
+# (seconds), then given up: 1 min, 5 min, 30 min, 2 h, 6 h.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+REGISTRATION_EMAIL_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
+# Reminders go to registrations for what starts within this many hours.
+REGISTRATION_REMINDER_HOURS = int(os.environ.get("REGISTRATION_REMINDER_HOURS", "24"))
+
 # Behind a reverse proxy, the request header that holds the client's address, as a META key
 # (e.g. HTTP_X_REAL_IP); otherwise every visitor would share the proxy's rate limit.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None

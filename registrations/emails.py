@@ -1,0 +1,115 @@
+"""Rendering the emails of a registration, in the language of the page registered on.
+
+Each email is rendered from the registration when it is sent (see `tasks.deliver`), so the
+outbox keeps no copy of what a citizen typed. Templates autoescape the HTML part.
+"""
+
+import zoneinfo
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from . import tokens
+from .ics import event_calendar
+from .outbox import EmailDelivery
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+Kind = EmailDelivery.Kind
+
+
+def site_root_url(page):
+    """Where the page's site is served, e.g. https://volontaires.paris.fr."""
+    site = page.get_site()
+    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+
+
+def link(page, name, registration, purpose):
+    """An absolute signed link, in the page's language (the caller activates it)."""
+    path = reverse(name, kwargs={"token": tokens.make_token(registration, purpose)})
+    return site_root_url(page) + path
+
+
+def event_details(page):
+    """Practical details of an event in Paris time, or None for other pages."""
+    from events.models import EventPage  # events imports registrations: import when needed.
+
+    if not isinstance(page, EventPage):
+        return None
+    return {
+        "start": timezone.localtime(page.start, PARIS),
+        "end": timezone.localtime(page.end, PARIS),
+        "venue": page.venue,
+        "address": page.address,
+        "arrondissement": page.get_arrondissement_display() if page.arrondissement else "",
+        "kind": page.get_kind_display(),
+    }
+
+
+def build_message(delivery):
+    """The email a delivery stands for, or None when it is no longer wanted."""
+    registration = delivery.registration
+    page = registration.page.specific
+    Status = registration.Status
+    if delivery.kind == Kind.NOTIFICATION:
+        recipient = page.notify_email
+    elif registration.status == Status.CANCELLED:
+        recipient = None  # Cancelled before we got to write: nothing to say any more.
+    else:
+        recipient = registration.email
+    if not recipient:
+        return None
+
+    with translation.override(page.locale.language_code):
+        details = event_details(page)
+        context = {
+            "kind": delivery.kind,
+            "registration": registration,
+            "page": page,
+            "page_url": page.get_full_url(),
+            "event": details,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        if delivery.kind == Kind.NOTIFICATION:
+            context["admin_url"] = settings.WAGTAILADMIN_BASE_URL + reverse(
+                "wagtailforms:list_submissions", args=[page.pk]
+            )
+            context["confirmed_count"] = page.confirmed_registrations_count()
+            context["capacity"] = page.registration_capacity
+        else:
+            context["cancel_url"] = link(page, "registrations:cancel", registration, tokens.CANCEL)
+            if registration.status == Status.PENDING:
+                context["confirm_url"] = link(
+                    page, "registrations:confirm", registration, tokens.CONFIRM
+                )
+        subject = " ".join(render_to_string("registrations/emails/subject.txt", context).split())
+        message = EmailMultiAlternatives(
+            subject=subject,
+            body=render_to_string("registrations/emails/message.txt", context),
+            to=[recipient],
+        )
+        message.attach_alternative(
+            render_to_string("registrations/emails/message.html", context), "text/html"
+        )
+        if (
+            details
+            and delivery.kind != Kind.NOTIFICATION
+            and registration.status == Status.CONFIRMED
+        ):
+            message.attach(
+                "event.ics",
+                event_calendar(
+                    page,
+                    registration,
+                    url=context["page_url"],
+                    domain=urlsplit(site_root_url(page)).hostname,
+                    description=gettext("To cancel your registration: %(url)s")
+                    % {"url": context["cancel_url"]},
+                ),
+                "text/calendar; method=PUBLISH; charset=utf-8",
+            )
+    return message

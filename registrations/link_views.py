@@ -1,0 +1,81 @@
+"""Confirming an address and cancelling a registration from the signed links of the emails.
+
+GET only shows a page with a button: mail scanners that open links change nothing. The POST
+does it. These pages are never cached, so Django's usual CSRF token protects the button.
+"""
+
+from django.template.response import TemplateResponse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+
+from . import tokens
+
+# Signed links are personal: no indexing, no leaking through the Referer header.
+PRIVATE_HEADERS = {"X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer"}
+
+
+@method_decorator(never_cache, name="dispatch")
+class RegistrationLinkView(View):
+    purpose = None
+    template_name = None
+    http_method_names = ["get", "post"]
+
+    def dispatch(self, request, token):
+        try:
+            self.registration = tokens.read_token(token, self.purpose)
+        except tokens.ExpiredToken:
+            return self.render({"error": "expired"}, status=400)
+        except tokens.InvalidToken:
+            return self.render({"error": "invalid"}, status=404)
+        self.registered_page = self.registration.page.specific
+        return super().dispatch(request, token)
+
+    def render(self, context, status=200):
+        response = TemplateResponse(
+            self.request, self.template_name, {"view": self, **context}, status=status
+        )
+        for header, value in PRIVATE_HEADERS.items():
+            response[header] = value
+        return response
+
+    def get(self, request, token):
+        return self.render(
+            {"registration": self.registration, "registered_page": self.registered_page}
+        )
+
+
+class ConfirmView(RegistrationLinkView):
+    purpose = tokens.CONFIRM
+    template_name = "registrations/confirm.html"
+    title = _("Confirm your email address")
+
+    def post(self, request, token):
+        confirmed = self.registration.confirm()
+        return self.render(
+            {
+                "registration": self.registration,
+                "registered_page": self.registered_page,
+                "done": True,
+                "changed": confirmed,
+            }
+        )
+
+
+class CancelView(RegistrationLinkView):
+    purpose = tokens.CANCEL
+    template_name = "registrations/cancel.html"
+    title = _("Cancel your registration")
+
+    def post(self, request, token):
+        was_active = self.registration.status != self.registration.Status.CANCELLED
+        self.registration.cancel()  # Frees the place; whoever gets it is told by email.
+        return self.render(
+            {
+                "registration": self.registration,
+                "registered_page": self.registered_page,
+                "done": True,
+                "changed": was_active,
+            }
+        )

@@ -1,0 +1,66 @@
+"""The outbox: one row per email a registration calls for, written with the registration.
+
+The row is created in the same transaction as what causes the email (a registration, a place
+given from the waiting list, a reminder), so a crash or an SMTP failure loses nothing: the
+background task sends it and marks it sent, or records the failure and tries again later.
+Rows hold no copy of personal data: the email is rendered from the registration when sent.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class EmailDeliveryQuerySet(models.QuerySet):
+    def due(self, now=None):
+        """Pending emails whose next attempt time has come."""
+        return self.filter(
+            status=EmailDelivery.Status.PENDING, next_attempt_at__lte=now or timezone.now()
+        )
+
+
+class EmailDelivery(models.Model):
+    class Kind(models.TextChoices):
+        REGISTERED = "registered", _("registration received")
+        PROMOTED = "promoted", _("place given from the waiting list")
+        REMINDER = "reminder", _("reminder the day before")
+        NOTIFICATION = "notification", _("notification to the organisers")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("to send")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("given up")
+        CANCELLED = "cancelled", _("no longer needed")
+
+    registration = models.ForeignKey(
+        "registrations.Registration",
+        on_delete=models.CASCADE,
+        related_name="email_deliveries",
+        verbose_name=_("registration"),
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, verbose_name=_("status")
+    )
+    attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))
+    last_error = models.CharField(max_length=300, blank=True, verbose_name=_("last error"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
+    next_attempt_at = models.DateTimeField(default=timezone.now, verbose_name=_("next attempt at"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent at"))
+
+    objects = EmailDeliveryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("email delivery")
+        verbose_name_plural = _("email deliveries")
+        constraints = [
+            # Each email is due once per registration: sending reminders twice, or telling a
+            # person twice that they got a place, is impossible even if a command runs twice.
+            models.UniqueConstraint(
+                fields=["registration", "kind"], name="email_delivery_once_per_kind"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.registration_id} ({self.get_status_display()})"

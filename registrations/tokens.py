@@ -1,0 +1,55 @@
+"""Signed links in registration emails: confirm an address, cancel a registration.
+
+A token names a registration and a digest of its email address, signed with a salt per purpose,
+so a confirmation token cannot cancel and a link stops working once the address is erased or
+anonymised. Cancelling never expires (one can cancel until the event); confirming does.
+"""
+
+import datetime
+
+from django.core import signing
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+CONFIRM = "confirm"
+CANCEL = "cancel"
+MAX_AGE = {CONFIRM: datetime.timedelta(days=30), CANCEL: None}
+
+
+class InvalidToken(Exception):
+    """Tampered, truncated or for another purpose."""
+
+
+class ExpiredToken(InvalidToken):
+    """Genuine but too old."""
+
+
+def _salt(purpose):
+    return f"registrations.{purpose}"
+
+
+def _email_digest(purpose, email):
+    return salted_hmac(_salt(purpose), email).hexdigest()[:16]
+
+
+def make_token(registration, purpose):
+    return signing.dumps(
+        [registration.pk, _email_digest(purpose, registration.email)], salt=_salt(purpose)
+    )
+
+
+def read_token(token, purpose):
+    """The registration the token names; raises InvalidToken or ExpiredToken."""
+    from .models import Registration
+
+    try:
+        pk, digest = signing.loads(token, salt=_salt(purpose), max_age=MAX_AGE[purpose])
+    except signing.SignatureExpired as error:
+        raise ExpiredToken from error
+    except (signing.BadSignature, TypeError, ValueError) as error:
+        raise InvalidToken from error
+    registration = Registration.objects.select_related("page").filter(pk=pk).first()
+    if registration is None or not constant_time_compare(
+        digest, _email_digest(purpose, registration.email)
+    ):
+        raise InvalidToken
+    return registration
