@@ -2,6 +2,7 @@ from django.db.models import Q
 from wagtail import hooks
 from wagtail.models import get_page_models
 
+from . import admin_views  # noqa: F401 - registers the RGPD admin view's hooks
 from .models import Registration, RegistrationFormMixin
 
 
