@@ -1,0 +1,360 @@
+"""Registration emails: language, practical details, calendar file, signed confirm/cancel links,
+the waiting list's freed places, reminders, the organisers' notice, escaping."""
+
+import datetime
+import io
+import re
+import time
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from icalendar import Calendar
+
+from charters.factories import CharterPageFactory
+from events.factories import EventIndexPageFactory, EventPageFactory
+from registrations.factories import RegistrationFactory
+from registrations.models import Registration
+from registrations.outbox import EmailDelivery
+from registrations.tasks import queue_emails, queue_registration_emails
+
+SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}
+# 18:30 to 21:00 in Paris (UTC+1 in winter): 17:30 to 20:00 UTC.
+START = datetime.datetime(2031, 1, 14, 17, 30, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def event(home_page):
+    agenda = EventIndexPageFactory(parent=home_page)
+    return EventPageFactory(
+        parent=agenda,
+        title="Forum des Volontaires",
+        start=START,
+        end=START + datetime.timedelta(hours=2, minutes=30),
+        venue="Salle des fêtes de l'Hôtel de Ville",
+        address="5 rue de Lobau, 75004 Paris",
+        capacity=1,
+        waiting_list_enabled=True,
+    )
+
+
+def form_data(page, **overrides):
+    return {
+        "first_name": "Camille",
+        "last_name": "Dupont",
+        "email": "camille.dupont@example.org",
+        "consent": "on",
+        "form_page": page.pk,
+        **overrides,
+    }
+
+
+@pytest.fixture
+def register(client, django_capture_on_commit_callbacks):
+    """Register from the page as a browser does; the emails' tasks run on commit."""
+
+    def _register(page, **overrides):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(page.url, form_data(page, **overrides), **SAME_ORIGIN)
+        errors = re.findall(
+            r'<section class="registration".*?</section>', response.content.decode(), re.S
+        )
+        assert response.status_code == 303, errors
+        return Registration.objects.get(email=form_data(page, **overrides)["email"])
+
+    return _register
+
+
+def t(message, language="fr", **values):
+    """What a reader sees of `message` in `language`, spaces collapsed like `page_text`."""
+    with translation.override(language):
+        return " ".join((gettext(message) % values if values else gettext(message)).split())
+
+
+def text(message):
+    return " ".join(message.body.split())
+
+
+def html_part(message):
+    (html, mimetype), *_ = message.alternatives
+    assert mimetype == "text/html"
+    return html
+
+
+def links(message, name):
+    return re.findall(rf"http://localhost(/\w\w/inscriptions/{name}/[^/\s\"]+/)", message.body)
+
+
+def ics_event(message):
+    (filename, content, mimetype), *_ = message.attachments
+    assert filename == "event.ics"
+    assert mimetype.startswith("text/calendar")
+    (vevent,) = Calendar.from_ical(content).walk("VEVENT")
+    return vevent
+
+
+def test_the_confirmation_email_is_in_french_with_the_details_and_a_calendar_file(event, register):
+    registration = register(event)
+
+    (message,) = mail.outbox
+    assert message.to == ["camille.dupont@example.org"]
+    assert "Forum des Volontaires" in message.subject
+    html = html_part(message)
+    assert '<html lang="fr">' in html
+    # Paris time, French dates.
+    for part in (message.body, html):
+        assert "mardi 14 janvier 2031, 18:30" in part
+        assert "21:00" in part
+        assert "5 rue de Lobau, 75004 Paris" in part
+        assert "http://localhost/fr/agenda/forum-des-volontaires/" in part
+    (cancel,) = links(message, "annuler")
+    assert cancel.startswith("/fr/")
+    assert not links(message, "confirmer")  # An event place needs no address confirmation.
+
+    vevent = ics_event(message)
+    assert vevent.decoded("dtstart") == START
+    assert vevent.decoded("dtend") == START + datetime.timedelta(hours=2, minutes=30)
+    assert str(vevent["summary"]) == "Forum des Volontaires"
+    assert "Salle des fêtes de l'Hôtel de Ville" in str(vevent["location"])
+    assert str(vevent["url"]) == "http://localhost/fr/agenda/forum-des-volontaires/"
+    assert str(vevent["uid"]) == f"{event.translation_key}-{registration.pk}@localhost"
+
+    delivery = EmailDelivery.objects.get(registration=registration)
+    assert delivery.status == EmailDelivery.Status.SENT
+    assert delivery.sent_at is not None
+
+
+def test_the_confirmation_email_is_in_english_for_the_english_page(event, register, translate):
+    english = translate(event, title="Volunteers' forum")
+
+    registration = register(english)
+
+    (message,) = mail.outbox
+    assert "Volunteers' forum" in message.subject
+    html = html_part(message)
+    assert '<html lang="en">' in html
+    assert "Tuesday 14 January 2031" in message.body
+    assert "Tuesday 14 January 2031" in html
+    (cancel,) = links(message, "annuler")
+    assert cancel.startswith("/en/")
+    # The calendar entry of one person at one event is the same in both languages.
+    assert str(ics_event(message)["uid"]) == f"{event.translation_key}-{registration.pk}@localhost"
+    assert str(ics_event(message)["summary"]) == "Volunteers' forum"
+
+
+def test_the_organisers_are_notified_without_the_persons_contact_details(event, register):
+    event.notify_email = "participation-citoyenne@paris.fr"
+    event.save_revision().publish()
+
+    register(event)
+
+    notice = next(m for m in mail.outbox if m.to == ["participation-citoyenne@paris.fr"])
+    assert "Forum des Volontaires" in notice.subject
+    assert "Camille Dupont" in notice.body
+    assert "camille.dupont@example.org" not in notice.body
+    assert "camille.dupont@example.org" not in html_part(notice)
+    assert f"http://testserver/admin/forms/submissions/{event.pk}/" in notice.body
+    assert len(mail.outbox) == 2
+
+
+def test_what_a_citizen_typed_is_escaped_in_the_html_emails(
+    event, django_capture_on_commit_callbacks
+):
+    """The form refuses markup in names; the emails escape it all the same."""
+    event.notify_email = "participation-citoyenne@paris.fr"
+    event.save_revision().publish()
+    registration = RegistrationFactory(
+        page=event, first_name='<script>alert("x")</script>', last_name="<b>Dupont</b>"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_registration_emails(registration)
+        queue_emails([registration], EmailDelivery.Kind.REMINDER)
+
+    assert len(mail.outbox) == 3
+    for message in mail.outbox:
+        html = html_part(message)
+        assert "<script>" not in html
+        assert "<b>Dupont</b>" not in html
+    notice = next(m for m in mail.outbox if m.to == ["participation-citoyenne@paris.fr"])
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &lt;b&gt;Dupont&lt;/b&gt;" in (
+        html_part(notice)
+    )
+    greeting = html_part(mail.outbox[0])
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in greeting
+
+
+@pytest.fixture
+def charter(home_page):
+    return CharterPageFactory(parent=home_page, title="Charte des Volontaires de Paris")
+
+
+def test_signing_a_charter_counts_once_the_address_is_confirmed_and_the_link_works_once(
+    charter, register, page_text
+):
+    registration = register(charter)
+    assert registration.status == Registration.Status.PENDING
+    (message,) = mail.outbox
+    (confirm,) = links(message, "confirmer")
+    assert confirm in html_part(message)
+    assert links(message, "annuler")
+
+    csrf_client = Client(enforce_csrf_checks=True)
+    # Opening the link (or a mail scanner prefetching it) changes nothing.
+    page = csrf_client.get(confirm)
+    assert page.status_code == 200
+    assert "no-cache" in page["Cache-Control"]
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.PENDING
+
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())[1]
+    done = csrf_client.post(confirm, {"csrfmiddlewaretoken": token})
+    assert done.status_code == 200
+    assert t(
+        "Thank you: your email address is confirmed and your registration for « %(title)s » "
+        "now counts.",
+        title=charter.title,
+    ) in page_text(done)
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+    confirmed_at = registration.confirmed_at
+    assert charter.confirmed_registrations_count() == 1
+
+    again = csrf_client.post(confirm, {"csrfmiddlewaretoken": token})
+    assert t("Your email address is already confirmed: there is nothing more to do.") in (
+        page_text(again)
+    )
+    registration.refresh_from_db()
+    assert registration.confirmed_at == confirmed_at
+
+
+def test_a_tampered_or_misused_link_is_refused_with_a_clear_page(
+    charter, register, client, page_text
+):
+    registration = register(charter)
+    (confirm,) = links(mail.outbox[0], "confirmer")
+    (cancel,) = links(mail.outbox[0], "annuler")
+
+    tampered = confirm.replace("/confirmer/", "/confirmer/x")
+    other_id = re.sub(r"/confirmer/(\w+)", "/confirmer/WzIs", confirm)
+    confirm_as_cancel = confirm.replace("/confirmer/", "/annuler/")
+    for url in (tampered, other_id, confirm_as_cancel, cancel.replace("/annuler/", "/confirmer/")):
+        response = client.post(url)
+        assert response.status_code == 404, url
+        assert t(
+            "This link is not valid. Please check that you opened the whole link from the "
+            "email we sent you."
+        ) in page_text(response)
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.PENDING
+
+    # A month later the confirmation link has expired; cancelling still works.
+    later = time.time() + 31 * 24 * 3600
+    with mock.patch("django.core.signing.time.time", return_value=later):
+        expired = client.post(confirm)
+        assert expired.status_code == 400
+        assert t("This confirmation link has expired: it was valid for 30 days.") in (
+            page_text(expired)
+        )
+        assert client.post(cancel).status_code == 200
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CANCELLED
+
+
+def test_a_cross_site_post_to_a_cancel_link_is_refused(event, register):
+    registration = register(event)
+    (cancel,) = links(mail.outbox[0], "annuler")
+
+    response = Client(enforce_csrf_checks=True).post(
+        cancel, HTTP_ORIGIN="https://evil.example", HTTP_SEC_FETCH_SITE="cross-site"
+    )
+
+    assert response.status_code == 403
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+
+
+def test_cancelling_frees_the_place_for_the_first_waiting_person_who_is_told(
+    event, register, django_capture_on_commit_callbacks, page_text
+):
+    first = register(event)
+    second = register(event, first_name="Dominique", email="dominique@example.org")
+    third = register(event, first_name="Sacha", email="sacha@example.org")
+    assert [second.status, third.status] == [Registration.Status.WAITING] * 2
+    waiting_email = mail.outbox[1]
+    assert t(
+        "All places for « %(title)s » are taken: you are number %(position)s on the waiting "
+        "list. We will write to you if a place becomes free.",
+        title=event.title,
+        position=1,
+    ) in text(waiting_email)
+    assert not waiting_email.attachments  # No calendar entry without a place.
+    (cancel,) = links(mail.outbox[0], "annuler")
+    mail.outbox.clear()
+
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(cancel)
+    assert t("Cancel my registration") in page_text(page)
+    first.refresh_from_db()
+    assert first.status == Registration.Status.CONFIRMED  # GET changes nothing.
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(cancel, {"csrfmiddlewaretoken": token})
+
+    assert t(
+        "Your registration for « %(title)s » is cancelled. Thank you for letting us know.",
+        title=event.title,
+    ) in page_text(done)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    third.refresh_from_db()
+    assert first.status == Registration.Status.CANCELLED
+    assert second.status == Registration.Status.CONFIRMED
+    assert third.status == Registration.Status.WAITING
+    (promoted,) = mail.outbox
+    assert promoted.to == ["dominique@example.org"]
+    assert promoted.subject == t("A place is yours: %(title)s", title=event.title)
+    assert ics_event(promoted).decoded("dtstart") == START
+    assert links(promoted, "annuler")
+
+    # The link goes on saying so, and frees nothing twice.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(cancel, {"csrfmiddlewaretoken": token})
+    third.refresh_from_db()
+    assert third.status == Registration.Status.WAITING
+    assert len(mail.outbox) == 1
+
+
+def test_reminders_go_once_the_day_before_to_confirmed_registrations(
+    event, django_capture_on_commit_callbacks
+):
+    registered_long_ago = timezone.now() - datetime.timedelta(days=10)
+    confirmed = RegistrationFactory(page=event)
+    waiting = RegistrationFactory(page=event, status=Registration.Status.WAITING)
+    cancelled = RegistrationFactory(page=event, status=Registration.Status.CANCELLED)
+    Registration.objects.update(submit_time=registered_long_ago)
+    later_event = EventPageFactory(
+        parent=event.get_parent(), start=START + datetime.timedelta(days=3)
+    )
+    RegistrationFactory(page=later_event)
+    Registration.objects.update(submit_time=registered_long_ago)
+
+    the_day_before = START - datetime.timedelta(hours=20)
+    with (
+        mock.patch("django.utils.timezone.now", return_value=the_day_before),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("send_event_reminders", stdout=io.StringIO())
+        call_command("send_event_reminders", stdout=io.StringIO())
+
+    (reminder,) = mail.outbox
+    assert reminder.to == [confirmed.email]
+    assert "Forum des Volontaires" in reminder.subject
+    assert "mardi 14 janvier 2031, 18:30" in reminder.body
+    assert "Salle des fêtes de l'Hôtel de Ville" in reminder.body
+    assert links(reminder, "annuler")
+    assert ics_event(reminder).decoded("dtstart") == START
+    assert not EmailDelivery.objects.filter(registration__in=[waiting, cancelled]).exists()
