@@ -1,0 +1,101 @@
+"""Every page type in both languages, in Chromium: accessible (axe-core, WCAG 2.1 A and AA),
+valid HTML (the Nu HTML Checker), light, self-contained; screenshots for reviewers."""
+
+import json
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import SCREENSHOTS
+
+PAGE_TYPES = [
+    "home",
+    "standard",
+    "community_index",
+    "community",
+    "kit",
+    "charter",
+    "programme",
+    "agenda",
+    "event",
+    "search",
+    "404",
+]
+LANGUAGES = ["fr", "en"]
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WIDTHS = [375, 1280]
+MAX_HTML_BYTES = 60 * 1024
+MAX_CSS_JS_BYTES = 60 * 1024
+VNU = (
+    Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
+
+axe = Axe()
+
+
+def axe_violations(page):
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_type_is_accessible_light_and_self_contained(page, urls, page_type, language):
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    document = page.goto(urls[page_type, language])
+    page.wait_for_load_state("networkidle")
+    assert document.status == (404 if page_type == "404" else 200)
+    assert page.locator("html").get_attribute("lang") == language
+
+    html_bytes = len(document.body())
+    assert html_bytes <= MAX_HTML_BYTES, f"HTML is {html_bytes} bytes"
+    weights = {"stylesheet": 0, "script": 0}
+    for response in responses:
+        if response.request.resource_type in weights:
+            weights[response.request.resource_type] += len(response.body())
+    css_js_bytes = weights["stylesheet"] + weights["script"]
+    assert css_js_bytes <= MAX_CSS_JS_BYTES, f"CSS and JS are {css_js_bytes} bytes"
+    # Shown with `pytest -rP`: the page weights a reviewer asks for.
+    print(
+        f"weight {page_type} {language}: HTML {html_bytes} B, "
+        f"CSS {weights['stylesheet']} B, JS {weights['script']} B"
+    )
+    other_hosts = {urlsplit(r.url).netloc for r in responses} - {urlsplit(page.url).netloc}
+    assert not other_hosts, f"requests to other hosts: {other_hosts}"
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=SCREENSHOTS / f"{page_type}-{language}-{width}.png", full_page=True)
+        violations = axe_violations(page)
+        assert not violations, f"at {width} px wide:\n" + "\n".join(violations)
+
+
+def test_every_page_type_is_valid_html(page, urls, tmp_path):
+    """The Nu HTML Checker on the HTML the server sends, every page type in both languages."""
+    files = []
+    for page_type in PAGE_TYPES:
+        for language in LANGUAGES:
+            document = page.goto(urls[page_type, language])
+            path = tmp_path / f"{page_type}-{language}.html"
+            path.write_bytes(document.body())
+            files.append(str(path))
+    checked = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--stdout", *files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors = [
+        f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']} {m.get('extract', '')!r}"
+        for m in json.loads(checked.stdout)["messages"]
+        if m["type"] == "error"
+    ]
+    assert not errors, "\n".join(errors)
