@@ -171,13 +171,6 @@ class RegistrationForm(BaseForm):
             )
         return cleaned_data
 
-    def full_clean(self):
-        super().full_clean()
-        # Take people straight to the first field to correct.
-        first_error = next((name for name in self.fields if name in self.errors), None)
-        if first_error:
-            self.fields[first_error].widget.attrs["autofocus"] = True
-
 
 RESERVED_NAMES = [
     "first_name",
