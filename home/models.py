@@ -216,12 +216,25 @@ class SiteSettings(BaseSiteSetting):
         verbose_name=_("privacy notice page"),
         help_text=_("Linked from every registration form and from the footer."),
     )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accessibility statement page"),
+        help_text=_(
+            "The RGAA accessibility statement; the compliance status in every page's footer "
+            "links to it."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("press_email"), FieldPanel("press_phone")], heading=_("Press")
         ),
         FieldPanel("privacy_page"),
+        FieldPanel("accessibility_page"),
         FieldPanel("footer_links"),
         FieldPanel("social_links"),
     ]

@@ -7,6 +7,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
@@ -225,6 +226,16 @@ def test_running_again_duplicates_nothing_and_makes_an_admin_only_on_request(dem
     assert counts() == before
     admin = User.objects.get(username="admin")
     assert admin.is_superuser and admin.check_password("admin")
+    coordinator = User.objects.get(username="coordination-paris-qui-sauve")
+    assert coordinator.check_password("volontaires-demo")
+    assert [group.name for group in coordinator.groups.all()] == ["Coordination – Paris qui Sauve"]
+    assert User.objects.get(username="communication").groups.get().name == "Communication"
+    assert User.objects.get(username="traduction").groups.get().name == "Traduction"
+
+
+def test_roles_are_set_up_for_the_nine_communities(demo):
+    groups = Group.objects.filter(name__startswith="Coordination – ")
+    assert sorted(group.name.removeprefix("Coordination – ") for group in groups) == sorted(MOTTOS)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

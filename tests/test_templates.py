@@ -143,6 +143,24 @@ def test_footer_links_show_the_page_in_the_visitors_language(client, home_page, 
     assert "Mentions légales" not in [text for text, _ in footer]
 
 
+def test_footer_compliance_status_links_to_the_accessibility_statement(
+    client, home_page, translate
+):
+    statement = StandardPageFactory(parent=home_page, title="Déclaration d'accessibilité")
+    english_home = translate(home_page)
+    english_statement = translate(statement, title="Accessibility statement")
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.accessibility_page = statement
+    site_settings.save()
+
+    assert ("Accessibilité\u00a0: non conforme", statement.url) in links(
+        client.get(home_page.url)
+    ).footer
+    assert ("Accessibility: not compliant", english_statement.url) in links(
+        client.get(english_home.url)
+    ).footer
+
+
 NAVIGATION = """{% load navigation_tags %}
 {% language_links as languages %}{% for l in languages %}{{ l.url }}{% endfor %}
 {% main_menu as menu %}{% for item in menu %}{{ item.url }}{% endfor %}

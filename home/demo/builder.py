@@ -263,6 +263,7 @@ class DemoBuilder:
         settings.press_email = content.PRESS_EMAIL
         settings.press_phone = content.PRESS_PHONE
         settings.privacy_page = self.pages["privacy"]
+        settings.accessibility_page = self.pages["accessibility"]
         settings.footer_links = localise(
             content.FOOTER_LINKS, "fr", self.resolve, "settings/footer_links"
         )

@@ -177,16 +177,18 @@ def tel_uri(number):
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context, site_settings):
-    """The footer links and the privacy page, each in the visitor's language when translated.
+    """The footer links, the privacy and accessibility pages, in the visitor's language when
+    translated.
 
     Like ``Page.localized`` (the translation, else the page itself), but one query for all.
     """
     request = context.get("request")
     ids = [block["value"] for block in site_settings.footer_links.raw_data if block["value"]]
     privacy_id = site_settings.privacy_page_id
-    wanted = [*ids, privacy_id] if privacy_id else ids
+    accessibility_id = site_settings.accessibility_page_id
+    wanted = [*ids, *(pk for pk in (privacy_id, accessibility_id) if pk)]
     if not wanted:
-        return {"links": [], "privacy": None}
+        return {"links": [], "privacy": None, "accessibility": None}
     language = get_language()
     keys = Page.objects.filter(pk__in=wanted).values("translation_key")
     pages = list(
@@ -209,4 +211,8 @@ def footer_pages(context, site_settings):
         return {"title": page.title, "url": page.get_url(request)}
 
     links = [link for link in map(resolve, ids) if link]
-    return {"links": links, "privacy": resolve(privacy_id) if privacy_id else None}
+    return {
+        "links": links,
+        "privacy": resolve(privacy_id) if privacy_id else None,
+        "accessibility": resolve(accessibility_id) if accessibility_id else None,
+    }

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from home.demo.builder import DemoBuilder
+from staff.roles import DEMO_PASSWORD, create_demo_users, setup_roles
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "admin"
@@ -23,18 +24,28 @@ class Command(BaseCommand):
             action="store_true",
             help=(
                 f"Create the local superuser {ADMIN_USERNAME!r} (password {ADMIN_PASSWORD!r}) "
-                "even when DEBUG is off. Never use this on a public server."
+                "and one account per staff role even when DEBUG is off. "
+                "Never use this on a public server."
             ),
         )
 
     def handle(self, *args, create_admin=False, **options):
         with transaction.atomic():
             counts = DemoBuilder(timezone.localdate()).build()
+            # Roles need the community pages: one coordination group per community.
+            setup_roles()
         self.stdout.write(", ".join(f"{label}: {count}" for label, count in counts.items()))
         self.stdout.write(self.style.SUCCESS("Demo content is up to date."))
 
         if settings.DEBUG or create_admin:
             self.ensure_admin()
+            usernames = create_demo_users(force=True)
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Local staff accounts, password {DEMO_PASSWORD!r} (for local use only): "
+                    + ", ".join(usernames)
+                )
+            )
         else:
             self.stdout.write(
                 "No admin account created: DEBUG is off (pass --create-admin to force it)."
