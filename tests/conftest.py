@@ -204,3 +204,13 @@ def page_text():
         return " ".join(" ".join(parser.parts).split())
 
     return _page_text
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_state(django_db_setup, django_db_blocker):
+    """The test database as the migrations left it, taken before any test, to put back after
+    a transactional test's flush (the browser tests need the whole of it)."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()

@@ -20,6 +20,7 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from pytest_django.live_server_helper import LiveServer  # noqa: E402
+from wagtail.models import Collection  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -49,7 +50,7 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="package")
-def demo_site(django_db_setup, django_db_blocker):
+def demo_site(django_db_setup, django_db_blocker, migrated_state):
     """The demo content, committed to the test database, then the migrated state restored
     (as Django's serialized rollback does) so later tests on this worker start clean."""
     with django_db_blocker.unblock():
@@ -58,6 +59,10 @@ def demo_site(django_db_setup, django_db_blocker):
             # this one read: with SQLite's write-ahead log, readers never block the writer.
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA journal_mode=WAL")
+        if not Collection.objects.exists():
+            # Transactional tests that ran before on this worker left the database empty:
+            # put back what the migrations made, as their serialized rollback does.
+            connection.creation.deserialize_db_from_string(migrated_state)
         migrated = connection.creation.serialize_db_to_string()
         call_command("load_demo_content", verbosity=0)
         yield
