@@ -214,3 +214,20 @@ def migrated_state(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         return connection.creation.serialize_db_to_string()
+
+
+# A POST as a browser sends it from one of the site's own pages.
+SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}
+
+
+def form_data(page, **overrides):
+    """A valid registration for `page`; an override of None leaves that field out."""
+    data = {
+        "first_name": "Camille",
+        "last_name": "Dupont",
+        "email": "camille.dupont@example.org",
+        "consent": "on",
+        "form_page": page.pk,
+    }
+    data.update(overrides)
+    return {name: value for name, value in data.items() if value is not None}

@@ -13,8 +13,7 @@ from events.factories import EventIndexPageFactory, EventPageFactory
 from home.models import SiteSettings, StandardPage
 from registrations.factories import RegistrationFactory, RegistrationFormFieldFactory
 from registrations.models import Registration
-
-SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}
+from tests.conftest import SAME_ORIGIN, form_data
 
 
 @pytest.fixture
@@ -50,18 +49,6 @@ def event(event_fr, in_english):
 def in_french(message):
     with translation.override("fr"):
         return translation.gettext(message)
-
-
-def form_data(page, **overrides):
-    data = {
-        "first_name": "Camille",
-        "last_name": "Dupont",
-        "email": "camille.dupont@example.org",
-        "consent": "on",
-        "form_page": page.pk,
-    }
-    data.update(overrides)
-    return {name: value for name, value in data.items() if value is not None}
 
 
 def widget_tag(html, field):

@@ -21,8 +21,8 @@ from registrations.factories import RegistrationFactory
 from registrations.models import Registration
 from registrations.outbox import EmailDelivery
 from registrations.tasks import queue_emails, queue_registration_emails
+from tests.conftest import SAME_ORIGIN, form_data
 
-SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}
 # 18:30 to 21:00 in Paris (UTC+1 in winter): 17:30 to 20:00 UTC.
 START = datetime.datetime(2031, 1, 14, 17, 30, tzinfo=datetime.UTC)
 
@@ -40,17 +40,6 @@ def event(home_page):
         capacity=1,
         waiting_list_enabled=True,
     )
-
-
-def form_data(page, **overrides):
-    return {
-        "first_name": "Camille",
-        "last_name": "Dupont",
-        "email": "camille.dupont@example.org",
-        "consent": "on",
-        "form_page": page.pk,
-        **overrides,
-    }
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ from django.test import Client
 
 from events.factories import EventIndexPageFactory, EventPageFactory
 from registrations.models import Registration
-from tests.test_registration import form_data, in_french
+from tests.conftest import form_data
+from tests.test_registration import in_french
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from registrations.factories import RegistrationFactory
 from registrations.models import Registration
 from registrations.outbox import EmailDelivery
 from registrations.tasks import deliver, queue_emails
+from tests.conftest import SAME_ORIGIN, form_data
 
-SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}
 WORKER_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
 
 
@@ -58,14 +58,7 @@ def closed_port():
 
 
 def register(client, page):
-    data = {
-        "first_name": "Camille",
-        "last_name": "Dupont",
-        "email": "camille.dupont@example.org",
-        "consent": "on",
-        "form_page": page.pk,
-    }
-    response = client.post(page.url, data, **SAME_ORIGIN)
+    response = client.post(page.url, form_data(page), **SAME_ORIGIN)
     assert response.status_code == 303
     return Registration.objects.get()
 
