@@ -140,6 +140,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# French "17h30" and British English dates: site/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["volontaires.formats"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
