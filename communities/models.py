@@ -72,7 +72,7 @@ class CommunityPage(BasePage):
     motto = models.CharField(
         max_length=120,
         verbose_name=_("motto"),
-        help_text=_("The community's motto, e.g. « Agir contre la grande exclusion »."),
+        help_text=_("The community's motto, e.g. “Agir contre la grande exclusion”."),
     )
     colour = models.CharField(
         max_length=20,

@@ -12,7 +12,7 @@ class ProgrammeItemBlock(blocks.StructBlock):
         label = _("Programme item")
         template = "components/blocks/programme_item.html"
         description = _(
-            "One moment of the programme, e.g. « 17h : Conférence »; keep them in order."
+            "One moment of the programme, e.g. “17h : Conférence”; keep them in order."
         )
         preview_value = {
             "time": "17:00",

@@ -109,7 +109,7 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
     start = models.DateTimeField(verbose_name=_("starts at"), help_text=_("Paris time."))
     end = models.DateTimeField(verbose_name=_("ends at"), help_text=_("Paris time."))
     venue = models.CharField(
-        max_length=200, verbose_name=_("venue"), help_text=_("e.g. « Hôtel de Ville »")
+        max_length=200, verbose_name=_("venue"), help_text=_("e.g. “Hôtel de Ville”")
     )
     address = models.CharField(max_length=250, blank=True, verbose_name=_("address"))
     arrondissement = models.PositiveSmallIntegerField(
@@ -229,7 +229,7 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
             errors["required_training"] = _("A mission is always preceded by a training.")
         elif training:
             if training.kind != self.Kind.TRAINING:
-                errors["required_training"] = _("Choose an event of the kind « training ».")
+                errors["required_training"] = _("Choose an event of the kind “Training”.")
             elif self.start and training.start >= self.start:
                 errors["required_training"] = _("The training must take place before the mission.")
         if errors:

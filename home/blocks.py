@@ -71,7 +71,7 @@ class KeyFigureBlock(blocks.StructBlock):
     figure = blocks.CharBlock(
         max_length=30,
         label=_("Figure"),
-        help_text=_("The number as it should be read, e.g. « Près de 500 » or « 9 »."),
+        help_text=_("The number as it should be read, e.g. “Près de 500” or “9”."),
     )
     label = blocks.CharBlock(max_length=140, label=_("What it counts"))
 

@@ -87,7 +87,7 @@ class HomePage(BasePage):
         max_num=6,
         verbose_name=_("key figures"),
         help_text=_(
-            "Figures from published sources only, e.g. « Près de 500 » Volontaires inscrits."
+            "Figures from published sources only, e.g. “Près de 500” Volontaires inscrits."
         ),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))

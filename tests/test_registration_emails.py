@@ -203,7 +203,7 @@ def test_signing_a_charter_counts_once_the_address_is_confirmed_and_the_link_wor
     done = csrf_client.post(confirm, {"csrfmiddlewaretoken": token})
     assert done.status_code == 200
     assert t(
-        "Thank you: your email address is confirmed and your registration for « %(title)s » "
+        "Thank you: your email address is confirmed and your registration for “%(title)s” "
         "now counts.",
         title=charter.title,
     ) in page_text(done)
@@ -275,7 +275,7 @@ def test_cancelling_frees_the_place_for_the_first_waiting_person_who_is_told(
     assert [second.status, third.status] == [Registration.Status.WAITING] * 2
     waiting_email = mail.outbox[1]
     assert t(
-        "All places for « %(title)s » are taken: you are number %(position)s on the waiting "
+        "All places for “%(title)s” are taken: you are number %(position)s on the waiting "
         "list. We will write to you if a place becomes free.",
         title=event.title,
         position=1,
@@ -294,7 +294,7 @@ def test_cancelling_frees_the_place_for_the_first_waiting_person_who_is_told(
         done = client.post(cancel, {"csrfmiddlewaretoken": token})
 
     assert t(
-        "Your registration for « %(title)s » is cancelled. Thank you for letting us know.",
+        "Your registration for “%(title)s” is cancelled. Thank you for letting us know.",
         title=event.title,
     ) in page_text(done)
     first.refresh_from_db()

@@ -92,9 +92,9 @@ def language_links(context):
             continue
         match = getattr(request, "resolver_match", None)
         if page is None and match is not None and match.url_name not in (None, "wagtail_serve"):
-            links.append(
-                _language_entry(code, current, translate_url(request.get_full_path(), code))
-            )
+            # The same view in that language, not a fallback to its home page.
+            url = translate_url(request.get_full_path(), code)
+            links.append(_language_entry(code, current, url, translated=True))
         elif code in homes:
             links.append(_language_entry(code, current, homes[code].get_url(request)))
     return links
