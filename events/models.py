@@ -254,6 +254,10 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
     def registration_waiting_list(self):
         return self.waiting_list_enabled
 
+    def waiting_list_moves(self):
+        """A place freed once the event has started goes to no one: it is too late to come."""
+        return timezone.now() < self.start
+
     def registration_window(self, now=None):
         """Open between the opening and closing dates, and never once the event has started."""
         now = now or timezone.now()

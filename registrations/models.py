@@ -319,6 +319,10 @@ class RegistrationFormMixin(FormMixin, models.Model):
         """(Window, opening datetime or None)."""
         return Window.OPEN, None
 
+    def waiting_list_moves(self):
+        """Whether a freed place still goes to the waiting list (not once an event has started)."""
+        return True
+
     def confirmed_registrations_count(self):
         return Registration.objects.for_page(self).confirmed().count()
 
@@ -336,6 +340,10 @@ class RegistrationFormMixin(FormMixin, models.Model):
         """
         with transaction.atomic():
             RegistrationList.lock(self.translation_key)
+            self._check_registration_window()
+            # Places not given out yet (a capacity raised a moment ago) go to the waiting list
+            # first: a newcomer never overtakes it.
+            self.fill_places_from_waiting_list()
             existing = (
                 Registration.objects.for_page(self).active().filter(email=data["email"]).first()
             )
@@ -363,13 +371,15 @@ class RegistrationFormMixin(FormMixin, models.Model):
             queue_registration_emails(registration)
         return registration, True
 
-    def _new_registration_status(self):
-        """Decide under the list's lock: closed, confirmed, waiting, or full."""
+    def _check_registration_window(self):
         window, _opens = self.registration_window()
         if window == Window.NOT_OPEN_YET:
             raise RegistrationRefused(_("Registration is not open yet."))
         if window == Window.CLOSED:
             raise RegistrationRefused(_("Registration is closed."))
+
+    def _new_registration_status(self):
+        """Decide under the list's lock: confirmed, waiting, or full."""
         capacity = self.registration_capacity
         if capacity is not None and self.confirmed_registrations_count() >= capacity:
             if self.registration_waiting_list:
@@ -380,13 +390,18 @@ class RegistrationFormMixin(FormMixin, models.Model):
         return Registration.Status.CONFIRMED
 
     def fill_places_from_waiting_list(self):
-        """Give free places to the waiting list, first in line first; returns who got one."""
+        """Give free places to the waiting list, first in line first; returns who got one.
+
+        Called when a place is freed, when the capacity may have changed (publishing) and before
+        taking a new registration. Lowering the capacity takes no place back.
+        """
         with transaction.atomic():
             RegistrationList.lock(self.translation_key)
-            free = self.places_left()
-            if not free:
+            if not self.waiting_list_moves():
                 return []
-            promoted = list(Registration.objects.for_page(self).waiting()[:free])
+            waiting = Registration.objects.for_page(self).waiting()
+            free = self.places_left()  # None: no limit any more, everyone waiting gets in.
+            promoted = list(waiting if free is None else waiting[:free])
             now = timezone.now()
             for registration in promoted:
                 registration.status = Registration.Status.CONFIRMED

@@ -1,4 +1,5 @@
-"""Concurrent registrations for the last places of an event: never one place too many.
+"""Concurrent registrations for the last places of an event, and an editor adding places
+meanwhile: never one place too many, never a newcomer ahead of the waiting list.
 
 Each client is a thread with its own database connection, posting the form through the whole
 stack (middleware, page routing, validation, the list's lock) at the same moment. Run it on
@@ -7,19 +8,51 @@ PostgreSQL too: DATABASE_URL=postgres://... pytest tests/test_registration_concu
 
 import threading
 import time
+from functools import partial
 
 import pytest
 from django.db import connection, connections
 from django.test import Client
 
 from events.factories import EventIndexPageFactory, EventPageFactory
+from events.models import EventPage
 from registrations.factories import RegistrationFactory
 from registrations.models import Registration
-from tests.test_registration import form_data
+from registrations.outbox import EmailDelivery
+from tests.conftest import form_data
 
 CLIENTS = 30
 CAPACITY = 20
 PLACES_LEFT = 5
+
+
+def post_form(event, number, start_together):
+    """One client posting the form at the barrier; returns the response's status code."""
+    try:
+        # One address per client, as many people behind many connections.
+        client = Client(REMOTE_ADDR=f"198.51.100.{number + 1}")
+        data = form_data(event, email=f"client{number}@example.org")
+        start_together.wait()
+        return client.post(event.url, data, HTTP_SEC_FETCH_SITE="same-origin").status_code
+    finally:
+        connections.close_all()
+
+
+def run_together(*targets):
+    """Run each callable in its own thread; their results, in order."""
+    results = [None] * len(targets)
+
+    def run(index, target):
+        results[index] = target()
+
+    threads = [
+        threading.Thread(target=run, args=(index, target)) for index, target in enumerate(targets)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -27,25 +60,11 @@ def test_concurrent_clients_never_overbook_the_last_places(home_page):
     event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), capacity=CAPACITY)
     RegistrationFactory.create_batch(CAPACITY - PLACES_LEFT, page=event)
     start_together = threading.Barrier(CLIENTS)
-    statuses = [None] * CLIENTS
 
-    def register(number):
-        try:
-            # One address per client, as many people behind many connections.
-            client = Client(REMOTE_ADDR=f"198.51.100.{number + 1}")
-            data = form_data(event, email=f"client{number}@example.org")
-            start_together.wait()
-            response = client.post(event.url, data, HTTP_SEC_FETCH_SITE="same-origin")
-            statuses[number] = response.status_code
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=register, args=(number,)) for number in range(CLIENTS)]
     started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses = run_together(
+        *(partial(post_form, event, number, start_together) for number in range(CLIENTS))
+    )
     elapsed = time.perf_counter() - started
 
     assert statuses == [303] * CLIENTS
@@ -65,4 +84,45 @@ def test_concurrent_clients_never_overbook_the_last_places(home_page):
         f"\n{connection.vendor}: {CLIENTS} clients, {PLACES_LEFT} places left, "
         f"{newcomers.confirmed().count()} confirmed, {len(waiting)} waiting, "
         f"{CLIENTS / elapsed:.1f} registrations/s"
+    )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_places_added_while_people_register_go_to_the_waiting_list_first(home_page):
+    """An editor publishes more places while newcomers post the form: the places go to those
+    already waiting, in order, and never one too many, whoever takes the list's lock first."""
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), capacity=CAPACITY)
+    RegistrationFactory.create_batch(CAPACITY, page=event)
+    for number in range(PLACES_LEFT):
+        RegistrationFactory(
+            page=event,
+            email=f"waiting{number}@example.org",
+            status=Registration.Status.WAITING,
+            confirmed_at=None,
+        )
+    newcomers_count = CLIENTS - PLACES_LEFT
+    start_together = threading.Barrier(newcomers_count + 1)
+
+    def publish_more_places():
+        try:
+            page = EventPage.objects.get(pk=event.pk)
+            page.capacity = CAPACITY + PLACES_LEFT
+            start_together.wait()
+            page.save_revision().publish()
+        finally:
+            connections.close_all()
+
+    _published, *statuses = run_together(
+        publish_more_places,
+        *(partial(post_form, event, number, start_together) for number in range(newcomers_count)),
+    )
+
+    assert statuses == [303] * newcomers_count
+    assert Registration.objects.confirmed().count() == CAPACITY + PLACES_LEFT
+    in_line = Registration.objects.filter(email__startswith="waiting")
+    assert in_line.confirmed().count() == PLACES_LEFT
+    assert EmailDelivery.objects.filter(kind=EmailDelivery.Kind.PROMOTED).count() == PLACES_LEFT
+    newcomers = Registration.objects.filter(email__startswith="client")
+    assert [registration.waiting_position for registration in newcomers.waiting()] == list(
+        range(1, newcomers_count + 1)
     )
