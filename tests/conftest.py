@@ -1,5 +1,6 @@
 import datetime
 import os
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -21,6 +22,7 @@ from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import EventPage
 from home.factories import StandardPageFactory
 from home.models import HomePage
+from registrations.models import Registration
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -231,3 +233,39 @@ def form_data(page, **overrides):
     }
     data.update(overrides)
     return {name: value for name, value in data.items() if value is not None}
+
+
+# 18:30 to 21:00 in Paris (UTC+1 in winter): 17:30 to 20:00 UTC.
+START = datetime.datetime(2031, 1, 14, 17, 30, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def event(home_page):
+    """An upcoming forum at a fixed time, one place and a waiting list."""
+    agenda = EventIndexPageFactory(parent=home_page)
+    return EventPageFactory(
+        parent=agenda,
+        title="Forum des Volontaires",
+        start=START,
+        end=START + datetime.timedelta(hours=2, minutes=30),
+        venue="Salle des fêtes de l'Hôtel de Ville",
+        address="5 rue de Lobau, 75004 Paris",
+        capacity=1,
+        waiting_list_enabled=True,
+    )
+
+
+@pytest.fixture
+def register(client, django_capture_on_commit_callbacks):
+    """Register from the page as a browser does; the emails' tasks run on commit."""
+
+    def _register(page, **overrides):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(page.url, form_data(page, **overrides), **SAME_ORIGIN)
+        errors = re.findall(
+            r'<section class="registration".*?</section>', response.content.decode(), re.S
+        )
+        assert response.status_code == 303, errors
+        return Registration.objects.get(email=form_data(page, **overrides)["email"])
+
+    return _register

@@ -16,46 +16,12 @@ from django.utils.translation import gettext
 from icalendar import Calendar
 
 from charters.factories import CharterPageFactory
-from events.factories import EventIndexPageFactory, EventPageFactory
+from events.factories import EventPageFactory
 from registrations.factories import RegistrationFactory
 from registrations.models import Registration
 from registrations.outbox import EmailDelivery
 from registrations.tasks import queue_emails, queue_registration_emails
-from tests.conftest import SAME_ORIGIN, form_data
-
-# 18:30 to 21:00 in Paris (UTC+1 in winter): 17:30 to 20:00 UTC.
-START = datetime.datetime(2031, 1, 14, 17, 30, tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def event(home_page):
-    agenda = EventIndexPageFactory(parent=home_page)
-    return EventPageFactory(
-        parent=agenda,
-        title="Forum des Volontaires",
-        start=START,
-        end=START + datetime.timedelta(hours=2, minutes=30),
-        venue="Salle des fêtes de l'Hôtel de Ville",
-        address="5 rue de Lobau, 75004 Paris",
-        capacity=1,
-        waiting_list_enabled=True,
-    )
-
-
-@pytest.fixture
-def register(client, django_capture_on_commit_callbacks):
-    """Register from the page as a browser does; the emails' tasks run on commit."""
-
-    def _register(page, **overrides):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(page.url, form_data(page, **overrides), **SAME_ORIGIN)
-        errors = re.findall(
-            r'<section class="registration".*?</section>', response.content.decode(), re.S
-        )
-        assert response.status_code == 303, errors
-        return Registration.objects.get(email=form_data(page, **overrides)["email"])
-
-    return _register
+from tests.conftest import START
 
 
 def t(message, language="fr", **values):
