@@ -25,8 +25,10 @@ class RegistrationLinkView(View):
     def dispatch(self, request, token):
         try:
             self.registration = tokens.read_token(token, self.purpose)
-        except tokens.ExpiredToken:
-            return self.render({"error": "expired"}, status=400)
+        except tokens.ExpiredToken as expired:
+            # The page to register on again, which sends a new link.
+            page = expired.registration.page.specific
+            return self.render({"error": "expired", "registered_page": page}, status=400)
         except tokens.InvalidToken:
             return self.render({"error": "invalid"}, status=404)
         self.registered_page = self.registration.page.specific

@@ -6,6 +6,8 @@ translations share one list (their `translation_key`), so an event has one capac
 language. Places are decided under a row lock on `RegistrationList`, so they are never overbooked.
 """
 
+import datetime
+
 from django.db import models, transaction
 from django.db.models import Q
 from django.template.response import TemplateResponse
@@ -31,7 +33,11 @@ from home.blocks import RICH_TEXT_FEATURES
 from .forms import AccessibilityNeed, RegistrationFormBuilder, RegistrationPageAdminForm
 from .outbox import EmailDelivery
 from .panels import RegistrationCountPanel
-from .tasks import queue_emails, queue_registration_emails
+from .tasks import queue_email_again, queue_emails, queue_registration_emails
+
+# Registering again sends the registration's email again, at most this often: the form cannot
+# be used to flood someone's address.
+RESEND_INTERVAL = datetime.timedelta(minutes=15)
 
 
 class RegistrationRefused(Exception):
@@ -202,6 +208,23 @@ class Registration(AbstractFormSubmission):
             self.status, self.confirmed_at = self.Status.CONFIRMED, now
         return bool(changed)
 
+    def register_again(self, page):
+        """The same address registered again on `page`, in either language: the person lost our
+        email, or let its confirmation link expire.
+
+        Their emails now follow that page's language, and the registration's email goes again
+        with fresh links, unless an email went to them less than RESEND_INTERVAL ago. Called
+        under the list's lock, so two submissions at once send one email.
+        """
+        if self.page_id != page.pk:
+            self.page = page
+            self.save(update_fields=["page"])
+        recent = self.email_deliveries.exclude(kind=EmailDelivery.Kind.NOTIFICATION).filter(
+            created_at__gt=timezone.now() - RESEND_INTERVAL
+        )
+        if not recent.exists():
+            queue_email_again(self)
+
     def cancel(self):
         """Cancel, and give a freed place to the waiting list.
 
@@ -336,7 +359,8 @@ class RegistrationFormMixin(FormMixin, models.Model):
         """Store a registration from a form's cleaned data.
 
         Returns (registration, created): an address already registered here (in any language)
-        gets its existing registration back. Raises RegistrationRefused when closed or full.
+        gets its existing registration back, and its email again (`Registration.register_again`).
+        Raises RegistrationRefused when closed or full.
         """
         with transaction.atomic():
             RegistrationList.lock(self.translation_key)
@@ -348,6 +372,7 @@ class RegistrationFormMixin(FormMixin, models.Model):
                 Registration.objects.for_page(self).active().filter(email=data["email"]).first()
             )
             if existing:
+                existing.register_again(self)
                 return existing, False
             status = self._new_registration_status()
             editor_fields = [field.clean_name for field in self.get_form_fields()]

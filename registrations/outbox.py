@@ -1,12 +1,14 @@
 """The outbox: one row per email a registration calls for, written with the registration.
 
 The row is created in the same transaction as what causes the email (a registration, a place
-given from the waiting list, a reminder), so a crash or an SMTP failure loses nothing: the
-background task sends it and marks it sent, or records the failure and tries again later.
+given from the waiting list, a reminder, registering again), so a crash or an SMTP failure
+loses nothing: the background task sends it and marks it sent, or records the failure and tries
+again later.
 Rows hold no copy of personal data: the email is rendered from the registration when sent.
 """
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +27,7 @@ class EmailDelivery(models.Model):
         PROMOTED = "promoted", _("place given from the waiting list")
         REMINDER = "reminder", _("reminder the day before")
         NOTIFICATION = "notification", _("notification to the organisers")
+        SENT_AGAIN = "sent_again", _("registration email sent again")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("to send")
@@ -56,8 +59,11 @@ class EmailDelivery(models.Model):
         constraints = [
             # Each email is due once per registration: sending reminders twice, or telling a
             # person twice that they got a place, is impossible even if a command runs twice.
+            # Only registering again sends the registration's email again, rate-limited.
             models.UniqueConstraint(
-                fields=["registration", "kind"], name="email_delivery_once_per_kind"
+                fields=["registration", "kind"],
+                condition=~Q(kind="sent_again"),
+                name="email_delivery_once_per_kind",
             )
         ]
         indexes = [models.Index(fields=["status", "next_attempt_at"])]

@@ -35,6 +35,14 @@ def queue_emails(registrations, kind):
             transaction.on_commit(partial(enqueue, delivery.pk), robust=True)
 
 
+def queue_email_again(registration):
+    """Record the registration's own email once more and send it after commit."""
+    delivery = EmailDelivery.objects.create(
+        registration=registration, kind=EmailDelivery.Kind.SENT_AGAIN
+    )
+    transaction.on_commit(partial(enqueue, delivery.pk), robust=True)
+
+
 def queue_registration_emails(registration):
     """What a new registration calls for: the person's email, and the organisers' notice."""
     kinds = [EmailDelivery.Kind.REGISTERED]

@@ -20,7 +20,11 @@ class InvalidToken(Exception):
 
 
 class ExpiredToken(InvalidToken):
-    """Genuine but too old."""
+    """Genuine but too old; names its registration, to point to where to register again."""
+
+    def __init__(self, registration):
+        super().__init__(registration)
+        self.registration = registration
 
 
 def _salt(purpose):
@@ -39,13 +43,24 @@ def make_token(registration, purpose):
 
 def read_token(token, purpose):
     """The registration the token names; raises InvalidToken or ExpiredToken."""
+    salt = _salt(purpose)
+    try:
+        payload = signing.loads(token, salt=salt, max_age=MAX_AGE[purpose])
+    except signing.SignatureExpired as error:
+        # The signature is checked before the age: what the token says is genuine.
+        raise ExpiredToken(_registration(signing.loads(token, salt=salt), purpose)) from error
+    except signing.BadSignature as error:
+        raise InvalidToken from error
+    return _registration(payload, purpose)
+
+
+def _registration(payload, purpose):
+    """The registration a genuine token names, if it still has the same email address."""
     from .models import Registration
 
     try:
-        pk, digest = signing.loads(token, salt=_salt(purpose), max_age=MAX_AGE[purpose])
-    except signing.SignatureExpired as error:
-        raise ExpiredToken from error
-    except (signing.BadSignature, TypeError, ValueError) as error:
+        pk, digest = payload
+    except (TypeError, ValueError) as error:
         raise InvalidToken from error
     registration = Registration.objects.select_related("page").filter(pk=pk).first()
     if registration is None or not constant_time_compare(

@@ -1,23 +1,28 @@
-"""The registration lifecycle's turns: an editor raising the capacity, a place freed too late
-to be given."""
+"""The registration lifecycle's turns: an editor raising the capacity, registering again with
+an address already registered (a lost email, an expired confirmation link), a place freed too
+late to be given."""
 
 import datetime
 import io
 import re
+import time
 from unittest import mock
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db.models import F
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from charters.factories import CharterPageFactory
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import EventPage
 from registrations import tokens
 from registrations.factories import RegistrationFactory
-from registrations.models import Registration
+from registrations.models import RESEND_INTERVAL, Registration
 from registrations.outbox import EmailDelivery
 from tests.conftest import SAME_ORIGIN, form_data
 
@@ -37,6 +42,10 @@ def links(message, name):
 
 def waiting(page, email):
     return RegistrationFactory(page=page, email=email, status=Status.WAITING, confirmed_at=None)
+
+
+def emails_sent_longer_ago_than_the_resend_interval():
+    EmailDelivery.objects.update(created_at=F("created_at") - RESEND_INTERVAL)
 
 
 @pytest.fixture
@@ -212,3 +221,184 @@ def test_raising_the_capacity_of_a_started_event_promotes_no_one(started_event, 
 
     assert Registration.objects.get(email="late@example.org").status == Status.WAITING
     assert not mail.outbox
+
+
+# Registering again with an address already registered.
+
+
+@pytest.fixture
+def charter(home_page):
+    return CharterPageFactory(parent=home_page, title="Charte des Volontaires de Paris")
+
+
+@pytest.fixture
+def register(client, django_capture_on_commit_callbacks):
+    """Register from the page as a browser does, following the redirect; emails are sent."""
+
+    def _register(page, **overrides):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(page.url, form_data(page, **overrides), follow=True, **SAME_ORIGIN)
+
+    return _register
+
+
+def confirm(link):
+    """Open a confirmation link and press its button, as the person does."""
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(link)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())[1]
+    return client.post(link, {"csrfmiddlewaretoken": token})
+
+
+ALREADY_REGISTERED = (
+    "You were already registered here with this email address: we have sent you our email "
+    "about it again, with its links (unless we did a few minutes ago). If you cannot find it, "
+    "look in your spam folder."
+)
+
+
+def test_registering_again_before_confirming_sends_a_new_confirmation_link(
+    charter, register, page_text
+):
+    register(charter)
+    (first_email,) = mail.outbox
+
+    # At once (a double click, or someone trying to flood the address): nothing more is sent.
+    response = register(charter)
+    assert t(ALREADY_REGISTERED) in page_text(response)
+    assert len(mail.outbox) == 1
+
+    emails_sent_longer_ago_than_the_resend_interval()
+    response = register(charter)
+    register(charter)
+
+    assert t(ALREADY_REGISTERED) in page_text(response)
+    assert t(
+        "One more step: confirm your email address with the link we have just sent you. Your "
+        "registration counts once it is confirmed."
+    ) in page_text(response)
+    first_email, new_email = mail.outbox  # One new email for two submissions.
+    assert new_email.to == ["camille.dupont@example.org"]
+    assert new_email.subject == first_email.subject
+    (new_link,) = links(new_email, "confirmer")
+    assert links(new_email, "annuler")
+    registration = Registration.objects.get()  # Still one registration.
+    assert list(registration.email_deliveries.values_list("kind", flat=True)) == [
+        Kind.REGISTERED,
+        Kind.SENT_AGAIN,
+    ]
+
+    confirm(new_link)
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED
+
+
+def test_an_expired_confirmation_link_says_how_to_get_a_new_one(charter, register, page_text):
+    register(charter)
+    (old_link,) = links(mail.outbox[0], "confirmer")
+    a_month_later = time.time() + 31 * 24 * 3600
+
+    with mock.patch("django.core.signing.time.time", return_value=a_month_later):
+        expired = Client().get(old_link)
+
+    assert expired.status_code == 400
+    assert t("This confirmation link has expired: it was valid for 30 days.") in page_text(expired)
+    assert t(
+        "To get a new one, register again on the page below with the same email address: your "
+        "registration is kept, and we send you a new link."
+    ) in page_text(expired)
+    assert f'href="{charter.url}"' in expired.content.decode()
+
+    # A month after the first email, registering again sends a link that works.
+    EmailDelivery.objects.update(created_at=F("created_at") - datetime.timedelta(days=31))
+    register(charter)
+    (new_link,) = links(mail.outbox[1], "confirmer")
+    assert confirm(new_link).status_code == 200
+    assert Registration.objects.get().status == Status.CONFIRMED
+
+
+def test_registering_again_in_the_other_language_writes_in_that_language(
+    charter, register, translate
+):
+    english = translate(charter, title="Charter of the Volontaires de Paris")
+    register(charter)
+    emails_sent_longer_ago_than_the_resend_interval()
+
+    register(english)
+
+    new_email = mail.outbox[1]
+    assert "Charter of the Volontaires de Paris" in new_email.subject
+    (new_link,) = links(new_email, "confirmer")
+    assert new_link.startswith("/en/")
+    (html, _mimetype), *_ = new_email.alternatives
+    assert '<html lang="en">' in html
+    # Its next emails too: the person now reads this language.
+    registration = Registration.objects.get()
+    assert registration.page_id == english.pk
+    assert registration.get_data()["language"] == "en"
+
+
+def test_registering_again_sends_the_cancel_link_of_a_place_or_of_the_waiting_list_again(
+    agenda, register, page_text
+):
+    event = EventPageFactory(parent=agenda, title="Forum des Volontaires", capacity=1)
+    register(event)
+    register(event, email="dominique@example.org", first_name="Dominique")
+    first_place, first_waiting_list = mail.outbox
+    emails_sent_longer_ago_than_the_resend_interval()
+    mail.outbox.clear()
+
+    holder = register(event, first_name="Someone", last_name="Else")
+    in_line = register(event, email="dominique@example.org")
+
+    place, waiting_list = mail.outbox
+    assert place.to == ["camille.dupont@example.org"]
+    assert links(place, "annuler")
+    assert [name for name, *_ in place.attachments] == ["event.ics"]
+    assert t("Your registration is confirmed.") in page_text(holder)
+    assert place.subject == first_place.subject
+    assert waiting_list.to == ["dominique@example.org"]
+    assert waiting_list.subject == first_waiting_list.subject
+    assert links(waiting_list, "annuler")
+    assert t(
+        "All places are taken: you are number %(position)s on the waiting list. We will write "
+        "to you if a place becomes free.",
+        position=1,
+    ) in page_text(in_line)
+    # Whoever typed the address learns nothing of what the person had entered.
+    assert "Camille" not in page_text(holder)
+    assert Registration.objects.get(email="camille.dupont@example.org").first_name == "Camille"
+
+
+def test_once_registration_has_closed_registering_again_sends_nothing(agenda, register, page_text):
+    event = EventPageFactory(parent=agenda)
+    register(event)
+    emails_sent_longer_ago_than_the_resend_interval()
+    EventPage.objects.filter(pk=event.pk).update(
+        registration_closes_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+
+    response = register(event)
+
+    assert t("Registration is closed.") in page_text(response)
+    assert len(mail.outbox) == 1
+
+
+def test_a_cancelled_person_registering_again_joins_the_end_of_the_line(
+    full_event, register, page_text
+):
+    first = Registration.objects.get(email="first@example.org")
+    first.cancel()
+
+    response = register(full_event, email="first@example.org")
+
+    again = Registration.objects.active().get(email="first@example.org")
+    assert again.pk != first.pk
+    assert again.waiting_position == 3
+    (waiting_email,) = mail.outbox
+    (cancel_link,) = links(waiting_email, "annuler")
+    assert t(ALREADY_REGISTERED) not in page_text(response)
+    # The new cancel link is this registration's, not the cancelled one's.
+    Client().post(cancel_link)
+    again.refresh_from_db()
+    assert again.status == Status.CANCELLED
