@@ -23,7 +23,12 @@ class CharterPage(BasePage):
         verbose_name=_("commitments"),
         help_text=_("In order: they are numbered 1, 2, 3… on the page."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("after the commitments"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("after the commitments"),
+        help_text=_("Optional text under the commitments, e.g. what signing means."),
+    )
 
     search_fields = [
         *BasePage.search_fields,
@@ -58,11 +63,24 @@ class ProgrammePage(BasePage):
         verbose_name=_("minimum age"),
         help_text=_("The age from which one may join, if the programme sets one."),
     )
-    benefits = StreamField([("benefit", BenefitBlock())], blank=True, verbose_name=_("benefits"))
-    activities = StreamField(
-        [("activity", ActivityBlock())], blank=True, verbose_name=_("activities")
+    benefits = StreamField(
+        [("benefit", BenefitBlock())],
+        blank=True,
+        verbose_name=_("benefits"),
+        help_text=_("What holders of the card get, e.g. “Des visites insolites”."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    activities = StreamField(
+        [("activity", ActivityBlock())],
+        blank=True,
+        verbose_name=_("activities"),
+        help_text=_("What the card opens: unusual visits, citizen workshops, events…"),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Shown after the benefits and activities, e.g. how to get the card."),
+    )
 
     search_fields = [
         *BasePage.search_fields,

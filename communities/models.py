@@ -15,14 +15,22 @@ from .blocks import KitBodyBlock
 
 @register_snippet
 class PartnerAssociation(TranslatableMixin, index.Indexed, models.Model):
-    name = models.CharField(max_length=200, verbose_name=_("name"))
+    name = models.CharField(
+        max_length=200,
+        verbose_name=_("name"),
+        help_text=_("The name the association is known by, shown on its communities' pages."),
+    )
     description = models.TextField(
         blank=True,
         max_length=500,
         verbose_name=_("description"),
         help_text=_("What the association does, in one or two sentences."),
     )
-    website = models.URLField(blank=True, verbose_name=_("website"))
+    website = models.URLField(
+        blank=True,
+        verbose_name=_("website"),
+        help_text=_("The association's own site, linked from its name; leave blank if none."),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("website")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -37,7 +45,12 @@ class PartnerAssociation(TranslatableMixin, index.Indexed, models.Model):
 
 
 class CommunityIndexPage(BasePage):
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Shown above the list of communities."),
+    )
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
@@ -89,7 +102,15 @@ class CommunityPage(BasePage):
         verbose_name=_("pictogram"),
         help_text=_("A square, simple drawing; it is decorative, the name is always shown."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_(
+            "What the community does and how to take part; its events, missions, kits and "
+            "partners are listed after it automatically."
+        ),
+    )
 
     search_fields = [
         *BasePage.search_fields,
@@ -141,6 +162,10 @@ class CommunityPartner(Orderable):
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("association"),
+        help_text=_(
+            "Chosen from the partner associations (Snippets); the page shows its name, "
+            "description and website."
+        ),
     )
 
     panels = [FieldPanel("association")]
@@ -162,7 +187,12 @@ class KitPage(BasePage):
         verbose_name=_("summary"),
         help_text=_("What the volunteer will know or be able to do after reading the kit."),
     )
-    theme = models.CharField(max_length=20, choices=Theme.choices, verbose_name=_("theme"))
+    theme = models.CharField(
+        max_length=20,
+        choices=Theme.choices,
+        verbose_name=_("theme"),
+        help_text=_("Shown above the kit's title, on its page and on the cards that list it."),
+    )
     publication_date = models.DateField(
         verbose_name=_("publication date"),
         help_text=_("The date of this edition of the kit; the latest kits are listed first."),

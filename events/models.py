@@ -56,7 +56,12 @@ EventManager = PageManager.from_queryset(EventQuerySet)
 class EventIndexPage(RoutableRegistrationPageMixin, BasePage):
     """The agenda: every event of the site in this page's language."""
 
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Shown above the agenda's tabs, filters and events."),
+    )
     per_page = models.PositiveSmallIntegerField(
         default=12,
         verbose_name=_("events per page"),
@@ -104,14 +109,29 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         CONFERENCE = "conference", _("Conference")
 
     kind = models.CharField(
-        max_length=20, choices=Kind.choices, default=Kind.EVENT, verbose_name=_("kind")
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.EVENT,
+        verbose_name=_("kind"),
+        help_text=_(
+            "Shown above the title; visitors filter the agenda by it. A mission names the "
+            "training that precedes it."
+        ),
     )
     start = models.DateTimeField(verbose_name=_("starts at"), help_text=_("Paris time."))
     end = models.DateTimeField(verbose_name=_("ends at"), help_text=_("Paris time."))
     venue = models.CharField(
         max_length=200, verbose_name=_("venue"), help_text=_("e.g. “Hôtel de Ville”")
     )
-    address = models.CharField(max_length=250, blank=True, verbose_name=_("address"))
+    address = models.CharField(
+        max_length=250,
+        blank=True,
+        verbose_name=_("address"),
+        help_text=_(
+            "Shown under the venue, e.g. “Place de l'Hôtel de Ville, 75004 Paris”; leave blank "
+            "when the venue's name is enough."
+        ),
+    )
     arrondissement = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
@@ -144,7 +164,13 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         help_text=_("Number of places; leave blank when attendance is not limited."),
     )
     registration_opens_at = models.DateTimeField(
-        null=True, blank=True, verbose_name=_("registration opens at")
+        null=True,
+        blank=True,
+        verbose_name=_("registration opens at"),
+        help_text=_(
+            "Paris time. Until then the page says when registration opens; leave blank to open "
+            "it at once."
+        ),
     )
     registration_closes_at = models.DateTimeField(
         null=True,
@@ -161,10 +187,26 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         ),
     )
     programme = StreamField(
-        [("item", ProgrammeItemBlock())], blank=True, verbose_name=_("programme")
+        [("item", ProgrammeItemBlock())],
+        blank=True,
+        verbose_name=_("programme"),
+        help_text=_("The timetable, in order; leave empty for a single activity."),
     )
-    speakers = StreamField([("speaker", SpeakerBlock())], blank=True, verbose_name=_("speakers"))
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    speakers = StreamField(
+        [("speaker", SpeakerBlock())],
+        blank=True,
+        verbose_name=_("speakers"),
+        help_text=_("Who speaks, with their public role; shown after the programme."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_(
+            "Everything else a participant should know, e.g. what to bring; shown before the "
+            "registration form."
+        ),
+    )
 
     objects = EventManager()
 

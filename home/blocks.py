@@ -45,8 +45,22 @@ class ParagraphBlock(blocks.RichTextBlock):
 
 
 class FigureBlock(blocks.StructBlock):
-    image = ImageBlock(label=_("Image"))
-    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
+    image = ImageBlock(
+        label=_("Image"),
+        help_text=_(
+            "The alternative text starts as the image's own: adapt it to what the image says "
+            "here. Tick “Image is decorative” only when it adds nothing to the text."
+        ),
+    )
+    caption = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        label=_("Caption"),
+        help_text=_(
+            "Shown under the image for everyone, e.g. the place, date or photographer; "
+            "don't repeat the alternative text."
+        ),
+    )
 
     class Meta:
         icon = "image"
@@ -57,7 +71,12 @@ class FigureBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Quote"))
-    source = blocks.CharBlock(required=False, max_length=200, label=_("Source"))
+    source = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        label=_("Source"),
+        help_text=_("Who said or wrote it, e.g. a community or a volunteer's first name."),
+    )
 
     class Meta:
         icon = "openquote"
@@ -96,7 +115,13 @@ class KeyFiguresBlock(blocks.ListBlock):
 class LinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(required=False, label=_("Page of this site"))
     url = blocks.URLBlock(required=False, label=_("Or an external address"))
-    text = blocks.CharBlock(max_length=80, label=_("Link text"))
+    text = blocks.CharBlock(
+        max_length=80,
+        label=_("Link text"),
+        help_text=_(
+            "Says where the link leads, e.g. “Découvrir les communautés”, never “Cliquez ici”."
+        ),
+    )
 
     class Meta:
         icon = "link"

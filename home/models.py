@@ -4,13 +4,14 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import CommentPanelPlaceholder, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from registrations.models import RegistrationFormMixin
 
 from .blocks import BodyBlock, KeyFigureBlock, LinkBlock
+from .panels import SchedulePublishingPanel
 
 
 class ListingQuerySet(PageQuerySet):
@@ -47,7 +48,10 @@ class BasePage(RegistrationFormMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("listing image"),
-        help_text=_("Shown on cards and when the page is shared. Its alt text is its title."),
+        help_text=_(
+            "Shown on the cards that list this page, as decoration (the title names the link), "
+            "and as the picture when the page is shared on social networks."
+        ),
     )
 
     objects = ListingManager()
@@ -55,6 +59,7 @@ class BasePage(RegistrationFormMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
+    settings_panels = [SchedulePublishingPanel(), CommentPanelPlaceholder()]
 
     class Meta:
         abstract = True
@@ -73,6 +78,10 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("hero image"),
+        help_text=_(
+            "A landscape photo beside the hero title, cropped to 4:3; people who cannot see it "
+            "hear its alternative text from the image library."
+        ),
     )
     hero_link = StreamField(
         [("link", LinkBlock())],
@@ -90,7 +99,12 @@ class HomePage(BasePage):
             "Figures from published sources only, e.g. “Près de 500” Volontaires inscrits."
         ),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Sections at the bottom of the home page, after the latest kits."),
+    )
 
     search_fields = [
         *BasePage.search_fields,
@@ -146,7 +160,12 @@ class StandardPage(BasePage):
         verbose_name=_("show the press contact"),
         help_text=_("Adds the press office contact from the site settings, for press releases."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("The text of the page: headings, paragraphs, images, quotes, links, files."),
+    )
 
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     content_panels = [
@@ -173,7 +192,12 @@ class SiteSettings(BaseSiteSetting):
         verbose_name=_("press office email"),
         help_text=_("An institutional address only, never a person's own address."),
     )
-    press_phone = models.CharField(max_length=30, blank=True, verbose_name=_("press office phone"))
+    press_phone = models.CharField(
+        max_length=30,
+        blank=True,
+        verbose_name=_("press office phone"),
+        help_text=_("As dialled in France, e.g. “01 42 76 49 61”; shown with the email."),
+    )
     footer_links = StreamField(
         [("page", blocks.PageChooserBlock(label=_("Page")))],
         blank=True,
@@ -199,13 +223,24 @@ class SiteSettings(BaseSiteSetting):
                                 label=_("Network"),
                             ),
                         ),
-                        ("url", blocks.URLBlock(label=_("Address"))),
-                    ]
+                        (
+                            "url",
+                            blocks.URLBlock(
+                                label=_("Address"),
+                                help_text=_(
+                                    "The full address of the account, "
+                                    "e.g. “https://www.instagram.com/paris/”."
+                                ),
+                            ),
+                        ),
+                    ],
+                    label=_("Account"),
                 ),
             )
         ],
         blank=True,
         verbose_name=_("social networks"),
+        help_text=_("The programme's accounts, linked from the footer under “Follow us”."),
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",

@@ -65,6 +65,20 @@ class RegistrationFormField(TranslatableMixin, AbstractFormField):
         SynchronizedField("field_type"),
         SynchronizedField("required"),
     ]
+    # Wagtail's form builder panels, with help text on the three fields it leaves without.
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("help_text", help_text=_("Shown under the question, e.g. why it is asked.")),
+        FieldPanel("required", help_text=_("Untick to let people leave it unanswered.")),
+        FieldPanel(
+            "field_type",
+            classname="formbuilder-type",
+            required_on_save=True,
+            help_text=_("The kind of answer: text, email, number, date, choices…"),
+        ),
+        FieldPanel("choices", classname="formbuilder-choices"),
+        FieldPanel("default_value", classname="formbuilder-default"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
