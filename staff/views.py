@@ -5,15 +5,19 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
 
 from events.models import EventPage
 from registrations.models import Registration
 
 from .models import Attendance
 from .visibility import can_see_registrations
+
+ATTENDANCE_ACTION = "staff.mark_attendance"
 
 
 def can_mark_attendance(user, page):
@@ -64,6 +68,7 @@ class AttendanceView(WagtailAdminTemplateMixin, TemplateView):
     def post(self, request, page_id):
         ticked = set(request.POST.getlist("attended"))
         now = timezone.now()
+        changed = {True: [], False: []}  # Registration numbers marked present, absent.
         with transaction.atomic():
             for registration in self.get_registrations().select_for_update(of=("self",)):
                 attended = str(registration.pk) in ticked
@@ -78,5 +83,15 @@ class AttendanceView(WagtailAdminTemplateMixin, TemplateView):
                 attendance.marked_by = request.user
                 attendance.marked_at = now
                 attendance.save()
-        messages.success(request, _("Attendance saved."))
+                changed[attended].append(registration.pk)
+            if changed[True] or changed[False]:
+                # Numbers, not names: the history keeps no personal data after an erasure.
+                log(
+                    self.event,
+                    ATTENDANCE_ACTION,
+                    user=request.user,
+                    data={"present": changed[True], "absent": changed[False]},
+                )
+        # Translated now: the message is stored after the admin's language is no longer active.
+        messages.success(request, gettext("Attendance saved."))
         return redirect("staff_attendance", self.event.pk)

@@ -1,15 +1,17 @@
 from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
 from wagtail.models import GroupPagePermission
 
 from events.models import EventPage
 
 from .roles import TRANSLATORS
-from .views import AttendanceView, can_mark_attendance
+from .views import ATTENDANCE_ACTION, AttendanceView, can_mark_attendance
 from .visibility import latest_registrations, upcoming_events
 
 
@@ -83,3 +85,36 @@ class AttendanceMenuItem(ActionMenuItem):
 @hooks.register("register_page_action_menu_item")
 def attendance_menu_item():
     return AttendanceMenuItem()
+
+
+class AttendanceFormatter(LogFormatter):
+    """How many people were marked present or absent; the entry's data lists their
+    registration numbers."""
+
+    label = _("Mark attendance")
+
+    def format_message(self, log_entry):
+        present, absent = len(log_entry.data["present"]), len(log_entry.data["absent"])
+        changes = []
+        if present:
+            changes.append(
+                ngettext(
+                    "%(count)s person marked present",
+                    "%(count)s people marked present",
+                    present,
+                )
+                % {"count": present}
+            )
+        if absent:
+            changes.append(
+                ngettext(
+                    "%(count)s person marked absent", "%(count)s people marked absent", absent
+                )
+                % {"count": absent}
+            )
+        return _("Attendance list updated: %(changes)s") % {"changes": ", ".join(changes)}
+
+
+@hooks.register("register_log_actions")
+def attendance_log_action(actions):
+    actions.register_action(ATTENDANCE_ACTION)(AttendanceFormatter)

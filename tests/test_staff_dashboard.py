@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.models import PageLogEntry
 
 from events.factories import EventPageFactory
 from registrations.models import Registration
@@ -19,6 +20,7 @@ from staff.factories import (
 )
 from staff.models import Attendance
 from staff.roles import TRANSLATORS, setup_roles
+from staff.views import ATTENDANCE_ACTION
 
 
 @pytest.fixture
@@ -118,6 +120,59 @@ def test_marking_attendance_records_who_came_and_who_marked_it(site, client, res
     page = client.get(url).content.decode()
     assert f'value="{alice.pk}" aria-labelledby="attendee-{alice.pk}" checked' in page
     assert f'value="{bruno.pk}" aria-labelledby="attendee-{bruno.pk}">' in page
+
+
+def test_each_change_of_attendance_is_in_the_events_history(
+    site, client, rescue_coordinator, page_text
+):
+    client.force_login(rescue_coordinator)
+    event = site["rescue_event"]
+    url = attendance_url(event)
+    alice, bruno, chloe = site["alice"], site["bruno"], site["chloe"]
+
+    client.post(url, {"attended": [alice.pk, bruno.pk]})
+    client.post(url, {"attended": [alice.pk, bruno.pk]})  # Saved again: nothing changed.
+    client.post(url, {"attended": [alice.pk, chloe.pk]})  # Bruno did not come, Chloé did.
+
+    entries = PageLogEntry.objects.filter(action=ATTENDANCE_ACTION).order_by("pk")
+    assert [(entry.page_id, entry.user) for entry in entries] == [
+        (event.pk, rescue_coordinator)
+    ] * 2
+    # Who was marked, by registration number: no name in the log.
+    assert [entry.data for entry in entries] == [
+        {"present": [alice.pk, bruno.pk], "absent": []},
+        {"present": [chloe.pk], "absent": [bruno.pk]},
+    ]
+    history = page_text(client.get(reverse("wagtailadmin_pages:history", args=[event.pk])))
+    with translation.override("fr"):  # The admin's language; spaces collapsed like the text's.
+        messages = [" ".join(entry.message.split()) for entry in entries]
+    for message in messages:
+        assert f"{message} {rescue_coordinator.username}" in history
+    assert "Aubert" not in history and "Bernard" not in history
+    with translation.override("en"):  # Fresh entries: each caches its message.
+        assert [entry.message for entry in entries.all()] == [
+            "Attendance list updated: 2 people marked present",
+            "Attendance list updated: 1 person marked present, 1 person marked absent",
+        ]
+
+
+def test_attendance_list_costs_the_same_queries_with_more_people(
+    site, client, rescue_coordinator, django_assert_max_num_queries
+):
+    client.force_login(rescue_coordinator)
+    event = site["rescue_event"]
+    url = attendance_url(event)
+    client.get(url)  # Warm up per-process caches (content types, site root paths).
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+
+    for registration in RegistrationFactory.create_batch(12, page=event, status="waiting"):
+        Attendance.objects.create(
+            registration=registration, attended=True, marked_at=timezone.now()
+        )
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(url)
+    assert response.content.decode().count('name="attended"') == 15
 
 
 def test_attendance_is_for_those_who_edit_the_event(site, client, rescue_coordinator):
