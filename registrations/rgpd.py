@@ -3,6 +3,9 @@
 Used by the admin views (`admin_views.py`) and the management commands, which log the same
 audit entries in Wagtail's history of each page concerned. Entries hold counts, never the email
 address or names, so the log itself keeps no personal data after an erasure.
+
+A registration's attendance (`staff.Attendance`, whether the person came to the event) is part
+of what is held: exported with it, and deleted with it (the foreign key cascades).
 """
 
 import datetime
@@ -27,7 +30,7 @@ def held_about(email):
     email = email.strip().lower()
     return (
         Registration.objects.filter(Q(email=email) | Q(parent_email__iexact=email))
-        .select_related("page__locale")
+        .select_related("page__locale", "attendance")
         .prefetch_related("email_deliveries")
         .order_by("submit_time", "pk")
     )
@@ -37,6 +40,14 @@ def _json_value(value):
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
     return value
+
+
+def _attendance(registration):
+    """Whether the person came, as staff marked it; None when nobody marked it."""
+    attendance = getattr(registration, "attendance", None)
+    if attendance is None:
+        return None
+    return {"attended": attendance.attended, "marked_at": _json_value(attendance.marked_at)}
 
 
 def export_personal_data(email, user=None):
@@ -68,6 +79,7 @@ def export_personal_data(email, user=None):
                 "accessibility_needs": registration.accessibility_needs,
                 "accessibility_details": registration.accessibility_details,
                 "answers": registration.form_data,
+                "attendance": _attendance(registration),
                 "emails_sent": [
                     {
                         "kind": delivery.kind,
@@ -113,7 +125,8 @@ def expired_registrations(retention_days=None, now=None):
 
 
 def anonymise(registrations, user=None):
-    """Remove the personal data from old registrations; counts (charter signatories) stay."""
+    """Remove the personal data from old registrations; counts (charter signatories, how many
+    came to an event) stay."""
     registrations = list(registrations.select_related("page"))
     with transaction.atomic():
         for registration in registrations:

@@ -19,6 +19,7 @@ from registrations.factories import RegistrationFactory
 from registrations.models import Registration
 from registrations.outbox import EmailDelivery
 from registrations.rgpd import ERASE_ACTION, EXPORT_ACTION
+from staff.models import Attendance
 
 EMAIL = "camille.dupont@example.org"
 ADMIN_URL = "/admin/personal-data/"
@@ -115,7 +116,14 @@ def test_purge_anonymises_only_what_is_past_retention(agenda, charter, settings)
     assert not Registration.objects.filter(email__startswith="kept").exists()
 
 
+def mark_attended(registration):
+    return Attendance.objects.create(
+        registration=registration, attended=True, marked_at=days_ago(1)
+    )
+
+
 def test_export_command_prints_everything_held_about_an_address(held, event, charter):
+    attendance = mark_attended(held["place"])
     out = io.StringIO()
     call_command("export_personal_data", "Camille.Dupont@Example.org", stdout=out)
 
@@ -128,6 +136,12 @@ def test_export_command_prints_everything_held_about_an_address(held, event, cha
     assert place["last_name"] == "Dupont"
     assert place["status"] == "confirmed"
     assert exported[held["child"].pk]["date_of_birth"] == "2016-05-01"
+    # Whether the person came to the event, as staff marked it (not who marked it).
+    assert place["attendance"] == {
+        "attended": True,
+        "marked_at": attendance.marked_at.isoformat(),
+    }
+    assert exported[held["signature"].pk]["attendance"] is None
     # Logged on each page, without the address.
     entries = PageLogEntry.objects.filter(action=EXPORT_ACTION)
     assert {entry.page_id for entry in entries} == {event.pk, charter.pk}
@@ -137,12 +151,15 @@ def test_export_command_prints_everything_held_about_an_address(held, event, cha
 def test_erase_command_removes_everything_and_frees_the_place(
     held, event, django_capture_on_commit_callbacks
 ):
+    mark_attended(held["place"])
+    someone_elses = mark_attended(held["waiting"])
     with django_capture_on_commit_callbacks(execute=True):
         call_command("erase_personal_data", EMAIL, "--no-input", stdout=io.StringIO())
 
     assert not Registration.objects.filter(email=EMAIL).exists()
     assert not Registration.objects.filter(parent_email=EMAIL).exists()
     assert Registration.objects.filter(email="dominique@example.org").exists()
+    assert list(Attendance.objects.all()) == [someone_elses]
     held["waiting"].refresh_from_db()
     assert held["waiting"].status == Registration.Status.CONFIRMED
     (promoted,) = mail.outbox
