@@ -1,24 +1,37 @@
-"""Admin: export or erase everything held about one email address (RGPD rights of access and
-erasure). Only users allowed to view (export) or delete (erase) registrations see it; each
-export and erasure is logged in the history of the pages concerned, naming who did it."""
+"""Admin views of registrations and their entries in Wagtail's page history.
 
+- Cancelling one registration from the Forms section's list of a page.
+- Exporting or erasing everything held about one email address (RGPD rights of access and
+  erasure), for users allowed to view (export) or delete (erase) registrations.
+
+Each of these, and each spreadsheet export, is logged in the history of the page concerned,
+naming who did it; entries hold counts and registration numbers, never names or addresses.
+"""
+
+import datetime
 import json
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.views import View
+from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.log_actions import LogFormatter
+from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.log_actions import LogFormatter, log
+from wagtail.models import Page
 
+from .models import Registration
 from .rgpd import (
     ERASE_ACTION,
     EXPORT_ACTION,
@@ -27,7 +40,9 @@ from .rgpd import (
     export_personal_data,
     held_about,
 )
+from .views import EXPORT_REGISTRATIONS_ACTION
 
+CANCEL_ACTION = "registrations.cancel_registration"
 VIEW_PERMISSION = "registrations.view_registration"
 ERASE_PERMISSION = "registrations.delete_registration"
 
@@ -96,14 +111,78 @@ class PersonalDataView(WagtailAdminTemplateMixin, View):
         return self.render(form, list(held_about(email)))
 
 
+class CancelRegistrationView(WagtailAdminTemplateMixin, TemplateView):
+    """Cancel one registration of a page's list, after a confirmation, as the person's own
+    cancel link does: a freed place goes to the waiting list, and whoever gets it is emailed."""
+
+    template_name = "registrations/admin/cancel_registration.html"
+    page_title = _("Cancel a registration")
+    header_icon = "form"
+    http_method_names = ["get", "post"]
+
+    def dispatch(self, request, page_id, registration_id):
+        # Those who may see the page's list, as for Wagtail's own submissions list.
+        if not get_forms_for_user(request.user).filter(pk=page_id).exists():
+            raise PermissionDenied
+        self.form_page = get_object_or_404(Page, pk=page_id).specific
+        self.registration = get_object_or_404(
+            Registration.objects.for_page(self.form_page), pk=registration_id
+        )
+        self.list_url = reverse("wagtailforms:list_submissions", args=[self.form_page.pk])
+        if self.registration.status == Registration.Status.CANCELLED:
+            messages.info(request, gettext("This registration is already cancelled."))
+            return redirect(self.list_url)
+        return super().dispatch(request, page_id, registration_id)
+
+    def get_page_subtitle(self):
+        return self.form_page.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailforms:index"), "label": _("Forms")},
+            {"url": self.list_url, "label": self.get_page_subtitle()},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            registration=self.registration, list_url=self.list_url, **kwargs
+        )
+
+    def post(self, request, page_id, registration_id):
+        registration = self.registration
+        with transaction.atomic():
+            promoted = registration.cancel()
+            log(
+                self.form_page,
+                CANCEL_ACTION,
+                user=request.user,
+                data={"registration": registration.pk, "promoted": len(promoted)},
+            )
+        messages.success(
+            request,
+            gettext("The registration of %(name)s is cancelled.")
+            % {"name": f"{registration.first_name} {registration.last_name}"},
+        )
+        return redirect(self.list_url)
+
+
 class PersonalDataMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm(VIEW_PERMISSION)
 
 
 @hooks.register("register_admin_urls")
-def personal_data_urls():
-    return [path("personal-data/", PersonalDataView.as_view(), name="registrations_personal_data")]
+def registration_admin_urls():
+    return [
+        path(
+            "forms/submissions/<int:page_id>/cancel/<int:registration_id>/",
+            CancelRegistrationView.as_view(),
+            name="registrations_cancel",
+        ),
+        path("personal-data/", PersonalDataView.as_view(), name="registrations_personal_data"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")
@@ -123,32 +202,93 @@ def registration_permissions():
 
 
 class RegistrationCountFormatter(LogFormatter):
-    """The history says how many registrations, never whose."""
+    """The history says how many registrations, never whose. `message` is an
+    `ngettext_lazy(singular, plural, "count")`."""
 
     def format_message(self, log_entry):
-        count = (log_entry.data or {}).get("registrations", 0)
-        return self.message % {"count": count}
+        return self.message % {"count": (log_entry.data or {}).get("registrations", 0)}
+
+
+class RegistrationsExportFormatter(RegistrationCountFormatter):
+    label = _("Export registrations")
+    message = ngettext_lazy(
+        "%(count)s registration exported as %(format)s",
+        "%(count)s registrations exported as %(format)s",
+        "count",
+    )
+
+    def format_message(self, log_entry):
+        data = log_entry.data
+        exported = self.message % {
+            "count": data["registrations"],
+            "format": data["format"].upper(),
+        }
+        start, end = (
+            date_format(datetime.date.fromisoformat(data[bound])) if data.get(bound) else None
+            for bound in ("registered_from", "registered_until")
+        )
+        if start and end:
+            period = _("%(exported)s, registered between %(start)s and %(end)s")
+        elif start:
+            period = _("%(exported)s, registered since %(start)s")
+        elif end:
+            period = _("%(exported)s, registered until %(end)s")
+        else:
+            return exported
+        return period % {"exported": exported, "start": start, "end": end}
+
+
+class RegistrationCancelledFormatter(LogFormatter):
+    """Names the registration by its number (the personal data export shows it), not by name."""
+
+    label = _("Cancel a registration")
+
+    def format_message(self, log_entry):
+        data = log_entry.data
+        promoted = data["promoted"]
+        if not promoted:
+            return _("Registration no. %(id)s cancelled") % {"id": data["registration"]}
+        return ngettext(
+            "Registration no. %(id)s cancelled; %(count)s person on the waiting list got a place",
+            "Registration no. %(id)s cancelled; %(count)s people on the waiting list got a place",
+            promoted,
+        ) % {"id": data["registration"], "count": promoted}
+
+
+class PersonalDataExportFormatter(RegistrationCountFormatter):
+    label = _("Export personal data")
+    message = ngettext_lazy(
+        "Personal data exported (%(count)s registration)",
+        "Personal data exported (%(count)s registrations)",
+        "count",
+    )
+
+
+class PersonalDataErasureFormatter(RegistrationCountFormatter):
+    label = _("Erase personal data")
+    message = ngettext_lazy(
+        "Personal data erased (%(count)s registration)",
+        "Personal data erased (%(count)s registrations)",
+        "count",
+    )
+
+
+class PurgeFormatter(RegistrationCountFormatter):
+    label = _("Anonymise old registrations")
+    message = ngettext_lazy(
+        "%(count)s old registration anonymised",
+        "%(count)s old registrations anonymised",
+        "count",
+    )
 
 
 @hooks.register("register_log_actions")
-def personal_data_log_actions(actions):
-    for action, label, message in [
-        (
-            EXPORT_ACTION,
-            _("Export personal data"),
-            _("Personal data exported (%(count)s registrations)"),
-        ),
-        (
-            ERASE_ACTION,
-            _("Erase personal data"),
-            _("Personal data erased (%(count)s registrations)"),
-        ),
-        (
-            PURGE_ACTION,
-            _("Anonymise old registrations"),
-            _("Old registrations anonymised (%(count)s)"),
-        ),
+def registration_log_actions(actions):
+    for action, formatter in [
+        (EXPORT_REGISTRATIONS_ACTION, RegistrationsExportFormatter),
+        (CANCEL_ACTION, RegistrationCancelledFormatter),
+        (EXPORT_ACTION, PersonalDataExportFormatter),
+        (ERASE_ACTION, PersonalDataErasureFormatter),
+        (PURGE_ACTION, PurgeFormatter),
     ]:
-        actions.register_action(action)(
-            type("Formatter", (RegistrationCountFormatter,), {"label": label, "message": message})
-        )
+        actions.register_action(action)(formatter)

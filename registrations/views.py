@@ -6,10 +6,12 @@ from django.conf import settings
 from django.core import signing
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from wagtail.contrib.forms.views import SubmissionsListView
+from wagtail.log_actions import log
 
 from .models import Registration, RegistrationRefused
 
@@ -17,6 +19,8 @@ OUTCOME_PARAMETER = "registration"
 OUTCOME_SALT = "registrations.outcome"
 # Long enough to reload the confirmation page, short enough not to leave a lasting link.
 OUTCOME_MAX_AGE = 60 * 60
+
+EXPORT_REGISTRATIONS_ACTION = "registrations.export_registrations"
 
 
 def serve_registration_page(page, request, *args, **kwargs):
@@ -100,9 +104,39 @@ def neutralise_formula(value):
 
 
 class RegistrationListView(SubmissionsListView):
-    """Wagtail's submissions list; CSV cells cannot start a formula (XLSX is already safe)."""
+    """Wagtail's submissions list, with a link to cancel each active registration. Exports are
+    logged in the page's history; CSV cells cannot start a formula (XLSX is already safe)."""
 
+    results_template_name = "registrations/admin/list_submissions.html"
     custom_value_preprocess = {
         **SubmissionsListView.custom_value_preprocess,
         str: {SubmissionsListView.FORMAT_CSV: neutralise_formula},
     }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.is_export:
+            # Wagtail builds one row per submission, in the same order.
+            for submission, row in zip(context["submissions"], context["data_rows"], strict=True):
+                if submission.status != Registration.Status.CANCELLED:
+                    row["cancel"] = {
+                        "url": reverse(
+                            "registrations_cancel", args=[self.form_page.pk, submission.pk]
+                        ),
+                        "name": f"{submission.first_name} {submission.last_name}",
+                    }
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:
+            self.log_export(context["submissions"])
+        return super().render_to_response(context, **response_kwargs)
+
+    def log_export(self, submissions):
+        data = {"format": self.request.GET["export"], "registrations": submissions.count()}
+        period = self.filters.form.cleaned_data["date"] if self.filters.is_valid() else None
+        if period and period.start:
+            data["registered_from"] = period.start.date().isoformat()
+        if period and period.stop:
+            data["registered_until"] = period.stop.date().isoformat()
+        log(self.form_page, EXPORT_REGISTRATIONS_ACTION, user=self.request.user, data=data)

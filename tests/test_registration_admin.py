@@ -1,6 +1,8 @@
 """What staff see: the registration tab and count, Wagtail's Forms listing and its export."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
@@ -70,6 +72,36 @@ def test_the_csv_export_cannot_start_a_spreadsheet_formula(staff_client, event):
     content = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK" in content
     assert ",=HYPERLINK" not in content
+
+
+def test_the_submissions_list_and_export_cost_the_same_queries_with_more_registrations(
+    staff_client, event, translate, django_assert_max_num_queries
+):
+    list_url = f"/admin/forms/submissions/{event.pk}/"
+    export_url = f"{list_url}?export=csv"
+    RegistrationFactory(page=event)
+
+    def load(url):
+        response = staff_client.get(url)
+        return b"".join(response.streaming_content) if response.streaming else response.content
+
+    load(list_url)  # Warm up per-process caches (content types, site root paths).
+    with CaptureQueriesContext(connection) as few_listed:
+        load(list_url)
+    with CaptureQueriesContext(connection) as few_exported:
+        load(export_url)
+
+    event_en = translate(event)
+    RegistrationFactory.create_batch(8, page=event, accessibility_needs=["wheelchair"])
+    RegistrationFactory.create_batch(6, page=event_en)
+    RegistrationFactory.create_batch(3, page=event, status="cancelled")
+    with django_assert_max_num_queries(len(few_listed)):
+        listed = load(list_url).decode()
+    with django_assert_max_num_queries(len(few_exported)):
+        exported = load(export_url).decode()
+
+    assert listed.count("Cancel registration</a>") == 15  # The active ones.
+    assert exported.count("\n") == 1 + 18
 
 
 def test_a_question_cannot_take_the_name_of_a_field_every_form_has(staff_client, home_page):
