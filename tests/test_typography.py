@@ -185,7 +185,7 @@ def test_the_switcher_offers_the_same_search_not_a_home_page(client, home_page, 
 
 
 def test_event_times_read_as_each_language_writes_them(client, event, translate):
-    event.registration_opens_at = datetime.datetime(2030, 12, 2, 15, 0, tzinfo=datetime.UTC)
+    event.registration_opens_at = datetime.datetime(2030, 12, 1, 15, 0, tzinfo=datetime.UTC)
     event.programme = [
         ("item", {"time": datetime.time(18, 30), "title": "Accueil", "details": ""})
     ]
@@ -197,24 +197,24 @@ def test_event_times_read_as_each_language_writes_them(client, event, translate)
 
     assert "mardi 14 janvier 2031, 18h30</time> – <time" in french_text
     assert "21h00</time>" in french_text
-    assert "Ouverture le 2 décembre 2030 à 16h00" in french_text
+    assert "Ouverture le 1er décembre 2030 à 16h00" in french_text
     assert ">18h30</time>" in french_text  # The programme.
     assert "Tuesday 14 January 2031, 6:30 p.m.</time> – <time" in english_text
     assert "9 p.m.</time>" in english_text
-    assert "Opens on 2 December 2030, 4 p.m." in english_text
+    assert "Opens on 1 December 2030, 4 p.m." in english_text
     assert ">6:30 p.m.</time>" in english_text
 
 
 def test_dates_of_kits_and_press_releases_sit_inside_their_sentence(client, home_page, translate):
     community = CommunityPageFactory(parent=CommunityIndexPageFactory(parent=home_page))
-    kit = KitPageFactory(parent=community, publication_date=datetime.date(2026, 3, 14))
+    kit = KitPageFactory(parent=community, publication_date=datetime.date(2026, 3, 1))
     release = StandardPageFactory(parent=home_page, date=datetime.date(2026, 3, 14))
     english_kit, english_release = translate(kit), translate(release)
 
-    assert '<time datetime="2026-03-14">Édition du 14 mars 2026</time>' in visible(
+    assert '<time datetime="2026-03-01">Édition du 1er mars 2026</time>' in visible(
         client.get(kit.url)
     )
-    assert '<time datetime="2026-03-14">Edition of 14 March 2026</time>' in visible(
+    assert '<time datetime="2026-03-01">Edition of 1 March 2026</time>' in visible(
         client.get(english_kit.url)
     )
     assert '<time datetime="2026-03-14">Publié le 14 mars 2026</time>' in visible(
