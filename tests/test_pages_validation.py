@@ -60,8 +60,7 @@ def test_a_mission_may_only_require_a_training(agenda):
         start=timezone.now() + datetime.timedelta(days=2),
     )
     errors = save_errors(agenda, mission(agenda, required_training=conference))
-    [message] = errors["required_training"]
-    assert "kind" in message and "training" in message
+    assert errors["required_training"] == ["Choose an event of the kind “Training”."]
 
 
 def test_a_mission_after_its_training_is_saved(agenda, training):
