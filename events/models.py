@@ -1,10 +1,13 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.search import index
@@ -37,6 +40,16 @@ ARRONDISSEMENTS = [
     (18, _("18th arrondissement")),
     (19, _("19th arrondissement")),
     (20, _("20th arrondissement")),
+]
+
+
+# The fields of an event that decide who gets a place (see EventPage.list_settings).
+LIST_SETTINGS = [
+    "capacity",
+    "waiting_list_enabled",
+    "start",
+    "registration_opens_at",
+    "registration_closes_at",
 ]
 
 
@@ -288,24 +301,46 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
     def is_past(self):
         return self.end < timezone.now()
 
+    @cached_property
+    def list_settings(self):
+        """The page whose places and dates govern registration: the default language's.
+
+        Translations share one list, but wagtail-localize copies the capacity and dates to a
+        translation only when it is next synced; until then the English page must not open,
+        close or fill places differently from the French one.
+        """
+        default = (
+            EventPage.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=get_supported_content_language_variant(
+                    settings.LANGUAGE_CODE
+                ),
+            )
+            .only(*LIST_SETTINGS)
+            .first()
+        )
+        # The default language's own page, as edited or previewed, is its own authority.
+        return self if default is None or default.pk == self.pk else default
+
     @property
     def registration_capacity(self):
-        return self.capacity
+        return self.list_settings.capacity
 
     @property
     def registration_waiting_list(self):
-        return self.waiting_list_enabled
+        return self.list_settings.waiting_list_enabled
 
     def waiting_list_moves(self):
         """A place freed once the event has started goes to no one: it is too late to come."""
-        return timezone.now() < self.start
+        return timezone.now() < self.list_settings.start
 
     def registration_window(self, now=None):
         """Open between the opening and closing dates, and never once the event has started."""
         now = now or timezone.now()
-        if self.registration_opens_at and now < self.registration_opens_at:
-            return Window.NOT_OPEN_YET, self.registration_opens_at
-        closes = self.registration_closes_at
-        if now >= self.start or (closes and now >= closes):
+        source = self.list_settings
+        if source.registration_opens_at and now < source.registration_opens_at:
+            return Window.NOT_OPEN_YET, source.registration_opens_at
+        closes = source.registration_closes_at
+        if now >= source.start or (closes and now >= closes):
             return Window.CLOSED, None
         return Window.OPEN, None

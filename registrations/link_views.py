@@ -52,6 +52,7 @@ class ConfirmView(RegistrationLinkView):
     purpose = tokens.CONFIRM
     template_name = "registrations/confirm.html"
     title = _("Confirm your email address")
+    valid_days = tokens.MAX_AGE[tokens.CONFIRM].days
 
     def post(self, request, token):
         confirmed = self.registration.confirm()

@@ -161,6 +161,28 @@ def test_publishing_the_translation_too_promotes_no_one_twice(full_event, publis
     assert Registration.objects.get(email="third@example.org").waiting_position == 1
 
 
+def test_a_translation_not_synced_yet_follows_the_french_places_and_dates(
+    full_event, publish, translate, register, page_text
+):
+    english = translate(full_event, title="Volunteers' forum")
+
+    publish(full_event, capacity=3)
+    english.refresh_from_db()
+    assert english.capacity == 2  # wagtail-localize copies it at the next sync only
+
+    with translation.override("en"):
+        assert "3 places" in page_text(register(english, email="newcomer@example.org"))
+    # The newcomer waits behind the line; the place went to the first one waiting.
+    assert Registration.objects.confirmed().count() == 3
+    assert Registration.objects.get(email="newcomer@example.org").waiting_position == 3
+
+    publish(full_event, registration_closes_at=timezone.now() - datetime.timedelta(minutes=1))
+    with translation.override("en"):
+        response = register(english, email="late@example.org")
+    assert t("Registration is closed.", "en") in page_text(response)
+    assert not Registration.objects.filter(email="late@example.org").exists()
+
+
 def test_a_newcomer_never_overtakes_the_waiting_list(client, full_event):
     # The capacity is saved; the promotion that follows publishing has not run yet.
     EventPage.objects.filter(pk=full_event.pk).update(capacity=4)
@@ -302,7 +324,7 @@ def test_an_expired_confirmation_link_says_how_to_get_a_new_one(charter, registe
         expired = Client().get(old_link)
 
     assert expired.status_code == 400
-    assert t("This confirmation link has expired: it was valid for 30 days.") in page_text(expired)
+    assert "Ce lien de confirmation a expiré : il était valable 30 jours." in page_text(expired)
     assert t(
         "To get a new one, register again on the page below with the same email address: your "
         "registration is kept, and we send you a new link."

@@ -74,8 +74,9 @@ def _event(page, request):
         "priceCurrency": "EUR",
         "availability": _availability(page, timezone.now()),
     }
-    if page.registration_opens_at:
-        offer["validFrom"] = timezone.localtime(page.registration_opens_at)
+    opens_at = page.list_settings.registration_opens_at
+    if opens_at:
+        offer["validFrom"] = timezone.localtime(opens_at)
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -94,8 +95,8 @@ def _event(page, request):
     description = page.search_description or page.introduction
     if description:
         data["description"] = description
-    if page.capacity:
-        data["maximumAttendeeCapacity"] = page.capacity
+    if page.registration_capacity:
+        data["maximumAttendeeCapacity"] = page.registration_capacity
     return data
 
 
