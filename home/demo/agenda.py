@@ -200,7 +200,7 @@ def agenda_events(today):
                     Tr(
                         "<p>La carte « citoyenne-citoyen de Paris » veut donner les clés de la Cité "
                         "aux habitants et leur offrir l'accès à des visites insolites.</p>",
-                        "<p>The « citoyenne-citoyen de Paris » card aims to give residents the keys "
+                        "<p>The “citoyenne-citoyen de Paris” card aims to give residents the keys "
                         "to the city and access to unusual visits.</p>",
                     )
                 ),
@@ -356,14 +356,13 @@ def _events_by_community(at):
                 Tr("Académie du Climat", "Académie du Climat"),
                 Tr(
                     "Une formation participative autour du kit « Le Volontaire et la canicule ».",
-                    "A participatory training session around the « Volunteers and heatwaves » "
-                    "kit.",
+                    "A participatory training session around the “Volunteers and heatwaves” kit.",
                 ),
                 [
                     link(
                         Tr(
                             "Le kit « Le Volontaire et la canicule »",
-                            "The « Volunteers and heatwaves » kit",
+                            "The “Volunteers and heatwaves” kit",
                         ),
                         PageRef("kit-heatwave"),
                     )
@@ -476,7 +475,7 @@ def _events_by_community(at):
                 TO_BE_ANNOUNCED,
                 Tr(
                     "Un atelier pour les Signaleurs « Dans ma rue ».",
-                    "A workshop for « Dans ma rue » reporters.",
+                    "A workshop for “Dans ma rue” reporters.",
                 ),
                 community=PageRef("community-street"),
                 capacity=20,

@@ -381,7 +381,7 @@ class DemoBuilder:
             french_templates != english_templates
         ):
             raise CommandError(
-                f"The English text of « {source.object_repr} » does not have the same "
+                f"The English text of “{source.object_repr}” does not have the same "
                 "structure as the French text (blocks, paragraphs, list items or links)."
             )
 

@@ -173,7 +173,7 @@ def communities():
                 heading(
                     Tr(
                         "Les kits « Le Volontaire au quotidien »",
-                        "The « Volunteers every day » kits",
+                        "The “Volunteers every day” kits",
                     )
                 ),
                 paragraph(
@@ -181,7 +181,7 @@ def communities():
                         "<p>Le premier kit, « Le Volontaire et la canicule », date de juin 2019. La "
                         "feuille de route prévoyait ensuite un kit par semestre jusqu'à fin 2021 : "
                         "déchets, alimentation, mobilité du quotidien, achats…</p>",
-                        "<p>The first kit, « Volunteers and heatwaves », dates from June 2019. The "
+                        "<p>The first kit, “Volunteers and heatwaves”, dates from June 2019. The "
                         "roadmap then planned one kit per semester until the end of 2021: waste, "
                         "food, everyday mobility, purchases…</p>",
                     )
@@ -252,12 +252,12 @@ def communities():
         community(
             "community-street",
             "street",
-            Tr("Signaleurs « Dans ma rue »", "« Dans ma rue » reporters"),
+            Tr("Signaleurs « Dans ma rue »", "“Dans ma rue” reporters"),
             Tr("signaleurs-dans-ma-rue", "dans-ma-rue-reporters"),
             Tr("Agir sur l'espace public", "Acting on public space"),
             Tr(
                 "Les Signaleurs « Dans ma rue » agissent sur l'espace public.",
-                "« Dans ma rue » (In my street) reporters act on public space.",
+                "“Dans ma rue” (In my street) reporters act on public space.",
             ),
             [
                 paragraph(
@@ -390,7 +390,7 @@ def communities():
 KIT_SERIES = Tr(
     "Un kit de la série « Le Volontaire au quotidien » prévue par la feuille de route des "
     "Volontaires du Climat.",
-    "A kit in the « Volunteers every day » series planned by the Climate Volunteers' roadmap.",
+    "A kit in the “Volunteers every day” series planned by the Climate Volunteers' roadmap.",
 )
 
 
@@ -505,7 +505,7 @@ def kits():
             introduction=Tr(
                 "Le premier kit de la série « Le Volontaire au quotidien », créé en juin 2019 "
                 "pour les Volontaires du Climat.",
-                "The first kit in the « Volunteers every day » series, created in June 2019 "
+                "The first kit in the “Volunteers every day” series, created in June 2019 "
                 "for the Climate Volunteers.",
             ),
         ),

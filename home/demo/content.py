@@ -879,7 +879,7 @@ def citizen_card():
             "introduction": Tr(
                 "Au-delà du symbole, la carte « citoyenne-citoyen de Paris » veut donner les "
                 "clés de la Cité aux habitants.",
-                "Beyond the symbol, the « citoyenne-citoyen de Paris » card aims to give "
+                "Beyond the symbol, the “citoyenne-citoyen de Paris” card aims to give "
                 "residents the keys to the city.",
             ),
             "minimum_age": 7,
