@@ -91,7 +91,7 @@ def test_purge_anonymises_only_what_is_past_retention(agenda, charter, settings)
 
     out = io.StringIO()
     call_command("purge_registrations", "--dry-run", stdout=out)
-    assert "2 registration(s) would be anonymised" in out.getvalue()
+    assert "Registrations to anonymise: 2 (dry run: nothing changed)." in out.getvalue()
     assert Registration.objects.filter(email__startswith="purged").count() == 2
 
     call_command("purge_registrations", stdout=io.StringIO())
@@ -111,7 +111,7 @@ def test_purge_anonymises_only_what_is_past_retention(agenda, charter, settings)
 
     out = io.StringIO()
     call_command("purge_registrations", stdout=out)
-    assert "0 registration(s) anonymised" in out.getvalue()
+    assert "Registrations anonymised: 0." in out.getvalue()
     call_command("purge_registrations", "--days", "30", stdout=io.StringIO())
     assert not Registration.objects.filter(email__startswith="kept").exists()
 

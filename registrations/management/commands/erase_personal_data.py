@@ -18,8 +18,8 @@ class Command(BaseCommand):
     def handle(self, *args, email, interactive, **options):
         count = held_about(email).count()
         if interactive and count:
-            answer = input(f"Erase {count} registration(s) of {email}? Type 'yes' to continue: ")
+            answer = input(f"Registrations naming {email}: {count}. Type 'yes' to erase them: ")
             if answer != "yes":
                 raise CommandError("Nothing erased.")
         erased = erase_personal_data(email)
-        self.stdout.write(f"{erased} registration(s) erased.")
+        self.stdout.write(f"Registrations erased: {erased}.")

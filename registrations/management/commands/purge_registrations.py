@@ -24,7 +24,9 @@ class Command(BaseCommand):
     def handle(self, *args, days, dry_run, **options):
         expired = expired_registrations(days)
         if dry_run:
-            self.stdout.write(f"{expired.count()} registration(s) would be anonymised.")
+            self.stdout.write(
+                f"Registrations to anonymise: {expired.count()} (dry run: nothing changed)."
+            )
             return
         count = anonymise(expired)
-        self.stdout.write(f"{count} registration(s) anonymised.")
+        self.stdout.write(f"Registrations anonymised: {count}.")

@@ -33,4 +33,4 @@ class Command(BaseCommand):
         due = [r for r in registrations if r.submit_time <= starts[r.page_id] - lead]
         with transaction.atomic():
             queue_emails(due, EmailDelivery.Kind.REMINDER)
-        self.stdout.write(f"{len(due)} reminder(s) queued.")
+        self.stdout.write(f"Reminders queued: {len(due)}.")

@@ -15,4 +15,4 @@ class Command(BaseCommand):
         due = list(EmailDelivery.objects.due().values_list("pk", flat=True))
         for delivery_id in due:
             enqueue(delivery_id)
-        self.stdout.write(f"{len(due)} email(s) enqueued.")
+        self.stdout.write(f"Emails enqueued: {len(due)}.")
