@@ -1,6 +1,7 @@
 """Admin views of registrations and their entries in Wagtail's page history.
 
 - Cancelling one registration from the Forms section's list of a page.
+- Deleting the selected registrations of that list (Wagtail's own view, restricted and logged).
 - Exporting or erasing everything held about one email address (RGPD rights of access and
   erasure), for users allowed to view (export) or delete (erase) registrations.
 
@@ -13,6 +14,7 @@ import json
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -28,10 +30,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.contrib.forms.views import DeleteSubmissionsView
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Page
 
-from .models import Registration
+from .models import Registration, RegistrationList
 from .rgpd import (
     ERASE_ACTION,
     EXPORT_ACTION,
@@ -43,6 +46,7 @@ from .rgpd import (
 from .views import EXPORT_REGISTRATIONS_ACTION
 
 CANCEL_ACTION = "registrations.cancel_registration"
+DELETE_ACTION = "registrations.delete_registrations"
 VIEW_PERMISSION = "registrations.view_registration"
 ERASE_PERMISSION = "registrations.delete_registration"
 
@@ -55,15 +59,11 @@ class PersonalDataForm(forms.Form):
     )
 
 
-class PersonalDataView(WagtailAdminTemplateMixin, View):
+class PersonalDataView(PermissionRequiredMixin, WagtailAdminTemplateMixin, View):
+    permission_required = VIEW_PERMISSION
     page_title = _("Personal data")
     header_icon = "user"
     template_name = "registrations/admin/personal_data.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(VIEW_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
@@ -111,9 +111,27 @@ class PersonalDataView(WagtailAdminTemplateMixin, View):
         return self.render(form, list(held_about(email)))
 
 
-class CancelRegistrationView(WagtailAdminTemplateMixin, TemplateView):
+class FormsSectionMixin(WagtailAdminTemplateMixin):
+    """A view reached from one page's list in the Forms section (`form_page`), which the
+    breadcrumbs lead back to."""
+
+    def get_page_subtitle(self):
+        return self.form_page.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        list_url = reverse("wagtailforms:list_submissions", args=[self.form_page.pk])
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailforms:index"), "label": _("Forms")},
+            {"url": list_url, "label": self.get_page_subtitle()},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+class CancelRegistrationView(FormsSectionMixin, TemplateView):
     """Cancel one registration of a page's list, after a confirmation, as the person's own
-    cancel link does: a freed place goes to the waiting list, and whoever gets it is emailed."""
+    cancel link does: a freed place goes to the waiting list, and whoever gets it is emailed.
+    The person is emailed too."""
 
     template_name = "registrations/admin/cancel_registration.html"
     page_title = _("Cancel a registration")
@@ -134,17 +152,6 @@ class CancelRegistrationView(WagtailAdminTemplateMixin, TemplateView):
             return redirect(self.list_url)
         return super().dispatch(request, page_id, registration_id)
 
-    def get_page_subtitle(self):
-        return self.form_page.get_admin_display_title()
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("wagtailforms:index"), "label": _("Forms")},
-            {"url": self.list_url, "label": self.get_page_subtitle()},
-            {"url": "", "label": self.page_title},
-        ]
-
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             registration=self.registration, list_url=self.list_url, **kwargs
@@ -153,7 +160,7 @@ class CancelRegistrationView(WagtailAdminTemplateMixin, TemplateView):
     def post(self, request, page_id, registration_id):
         registration = self.registration
         with transaction.atomic():
-            promoted = registration.cancel()
+            promoted = registration.cancel(by_staff=True)
             log(
                 self.form_page,
                 CANCEL_ACTION,
@@ -162,10 +169,46 @@ class CancelRegistrationView(WagtailAdminTemplateMixin, TemplateView):
             )
         messages.success(
             request,
-            gettext("The registration of %(name)s is cancelled.")
+            gettext("The registration of %(name)s is cancelled; they are told by email.")
             % {"name": f"{registration.first_name} {registration.last_name}"},
         )
         return redirect(self.list_url)
+
+
+class DeleteRegistrationsView(PermissionRequiredMixin, FormsSectionMixin, DeleteSubmissionsView):
+    """Wagtail's "Delete selected submissions", for those who may erase personal data: others,
+    coordinators among them, cancel instead. Places freed go to the waiting list, and whoever
+    gets one is emailed; the page's history says how many, never whose."""
+
+    permission_required = ERASE_PERMISSION
+    template_name = "registrations/admin/delete_registrations.html"
+    page_title = _("Delete registrations")
+    header_icon = "bin"
+
+    @property
+    def form_page(self):
+        return self.page  # Wagtail's name for it.
+
+    def handle_delete(self, submissions):
+        with transaction.atomic():
+            RegistrationList.lock(self.page.translation_key)
+            count = submissions.count()
+            if not count:
+                return
+            submissions.delete()
+            # The places they held are free: the waiting list gets them, as on a cancellation.
+            promoted = self.page.fill_places_from_waiting_list()
+            log(
+                self.page,
+                DELETE_ACTION,
+                user=self.request.user,
+                data={"registrations": count, "promoted": len(promoted)},
+            )
+        messages.success(
+            self.request,
+            ngettext("%(count)s registration deleted.", "%(count)s registrations deleted.", count)
+            % {"count": count},
+        )
 
 
 class PersonalDataMenuItem(MenuItem):
@@ -185,6 +228,15 @@ def registration_admin_urls():
     ]
 
 
+@hooks.register("register_admin_urls", order=-1)
+def delete_registrations_url():
+    """Before Wagtail's own Forms URLs (order 0), so that its "Delete selected submissions" URL,
+    `wagtailforms:delete_submissions`, however reached, is served by `DeleteRegistrationsView`."""
+    return [
+        path("forms/submissions/<int:page_id>/delete/", DeleteRegistrationsView.as_view()),
+    ]
+
+
 @hooks.register("register_admin_menu_item")
 def personal_data_menu_item():
     return PersonalDataMenuItem(
@@ -194,7 +246,8 @@ def personal_data_menu_item():
 
 @hooks.register("register_permissions")
 def registration_permissions():
-    """Let administrators grant "view" (export) and "delete" (erase) in the group editor."""
+    """Let administrators grant "view" (export) and "delete" (erase, and delete from the Forms
+    section) in the group editor."""
     return Permission.objects.filter(
         content_type__app_label="registrations",
         codename__in=["view_registration", "delete_registration"],
@@ -255,6 +308,23 @@ class RegistrationCancelledFormatter(LogFormatter):
         ) % {"id": data["registration"], "count": promoted}
 
 
+class RegistrationsDeletedFormatter(LogFormatter):
+    label = _("Delete registrations")
+
+    def format_message(self, log_entry):
+        count, promoted = log_entry.data["registrations"], log_entry.data["promoted"]
+        deleted = ngettext(
+            "%(count)s registration deleted", "%(count)s registrations deleted", count
+        ) % {"count": count}
+        if not promoted:
+            return deleted
+        return ngettext(
+            "%(deleted)s; %(count)s person on the waiting list got a place",
+            "%(deleted)s; %(count)s people on the waiting list got a place",
+            promoted,
+        ) % {"deleted": deleted, "count": promoted}
+
+
 class PersonalDataExportFormatter(RegistrationCountFormatter):
     label = _("Export personal data")
     message = ngettext_lazy(
@@ -287,6 +357,7 @@ def registration_log_actions(actions):
     for action, formatter in [
         (EXPORT_REGISTRATIONS_ACTION, RegistrationsExportFormatter),
         (CANCEL_ACTION, RegistrationCancelledFormatter),
+        (DELETE_ACTION, RegistrationsDeletedFormatter),
         (EXPORT_ACTION, PersonalDataExportFormatter),
         (ERASE_ACTION, PersonalDataErasureFormatter),
         (PURGE_ACTION, PurgeFormatter),

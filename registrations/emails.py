@@ -4,6 +4,7 @@ Each email is rendered from the registration when it is sent (see `tasks.deliver
 outbox keeps no copy of what a citizen typed. Templates autoescape the HTML part.
 """
 
+import re
 import zoneinfo
 from urllib.parse import urlsplit
 
@@ -20,6 +21,8 @@ from .outbox import EmailDelivery
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 Kind = EmailDelivery.Kind
+# Emails that end a registration: no practical details, nothing left to confirm or cancel.
+CLOSING_KINDS = {Kind.CANCELLED_BY_STAFF, Kind.NO_PLACE}
 
 
 def site_root_url(page):
@@ -57,15 +60,16 @@ def build_message(delivery):
     Status = registration.Status
     if delivery.kind == Kind.NOTIFICATION:
         recipient = page.notify_email
-    elif registration.status == Status.CANCELLED:
+    elif registration.status == Status.CANCELLED and delivery.kind != Kind.CANCELLED_BY_STAFF:
         recipient = None  # Cancelled before we got to write: nothing to say any more.
     else:
         recipient = registration.email
     if not recipient:
         return None
 
+    closing = delivery.kind in CLOSING_KINDS
     with translation.override(page.locale.language_code):
-        details = event_details(page)
+        details = None if closing else event_details(page)
         context = {
             "kind": delivery.kind,
             "registration": registration,
@@ -80,13 +84,16 @@ def build_message(delivery):
             )
             context["confirmed_count"] = page.confirmed_registrations_count()
             context["capacity"] = page.registration_capacity
-        else:
+        elif not closing:
             context["cancel_url"] = link(page, "registrations:cancel", registration, tokens.CANCEL)
             if registration.status == Status.PENDING:
                 context["confirm_url"] = link(
                     page, "registrations:confirm", registration, tokens.CONFIRM
                 )
-        subject = " ".join(render_to_string("registrations/emails/subject.txt", context).split())
+        # One line, without the template's line breaks; French no-break spaces stay.
+        subject = re.sub(
+            r"[ \t\r\n]+", " ", render_to_string("registrations/emails/subject.txt", context)
+        ).strip()
         message = EmailMultiAlternatives(
             subject=subject,
             body=render_to_string("registrations/emails/message.txt", context),

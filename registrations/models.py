@@ -239,10 +239,11 @@ class Registration(AbstractFormSubmission):
         if not recent.exists():
             queue_email_again(self)
 
-    def cancel(self):
-        """Cancel, and give a freed place to the waiting list.
+    def cancel(self, by_staff=False):
+        """Cancel, and give a freed place to the waiting list (whoever gets it is emailed).
 
-        Returns the registrations promoted from the waiting list, so they can be told.
+        Cancelled `by_staff`, the person is emailed too: they did not see it happen.
+        Returns the registrations promoted from the waiting list.
         """
         with transaction.atomic():
             RegistrationList.lock(self.translation_key)
@@ -251,6 +252,8 @@ class Registration(AbstractFormSubmission):
                 return []
             self.status, self.cancelled_at = self.Status.CANCELLED, timezone.now()
             self.save(update_fields=["status", "cancelled_at"])
+            if by_staff:
+                queue_emails([self], EmailDelivery.Kind.CANCELLED_BY_STAFF)
             return self.page.specific.fill_places_from_waiting_list()
 
 

@@ -1,9 +1,9 @@
 """The outbox: one row per email a registration calls for, written with the registration.
 
 The row is created in the same transaction as what causes the email (a registration, a place
-given from the waiting list, a reminder, registering again), so a crash or an SMTP failure
-loses nothing: the background task sends it and marks it sent, or records the failure and tries
-again later.
+given from the waiting list, a reminder, registering again, staff cancelling, an event starting
+with people still waiting), so a crash or an SMTP failure loses nothing: the background task
+sends it and marks it sent, or records the failure and tries again later.
 Rows hold no copy of personal data: the email is rendered from the registration when sent.
 """
 
@@ -28,6 +28,8 @@ class EmailDelivery(models.Model):
         REMINDER = "reminder", _("reminder the day before")
         NOTIFICATION = "notification", _("notification to the organisers")
         SENT_AGAIN = "sent_again", _("registration email sent again")
+        CANCELLED_BY_STAFF = "cancelled_by_staff", _("cancellation by the organisers")
+        NO_PLACE = "no_place", _("no place before the start")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("to send")

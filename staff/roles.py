@@ -6,9 +6,10 @@ puts every role back exactly as described here and adds a group for a new commun
 
 - Communication: edits and publishes every page of both languages, approves the coordinators'
   changes, manages images, documents, partner associations, the site settings, translations and
-  redirects, and sees (exports, erases) every registration.
+  redirects, and sees (exports, erases, deletes) every registration.
 - Coordination – <community>: adds and edits the French pages of one community (its page, kits
-  and events) and submits them for review; sees only those pages' registrations.
+  and events) and submits them for review; sees and cancels only those pages' registrations,
+  never deletes them.
 - Traduction: edits the English pages through wagtail-localize's translation editor; never sees
   a registration (see `wagtail_hooks.registrations_of_managed_pages`).
 """
@@ -59,7 +60,8 @@ COMMUNICATION_PERMISSIONS = [
     "wagtailredirects.add_redirect",
     "wagtailredirects.change_redirect",
     "wagtailredirects.delete_redirect",
-    # The personal data tool (registrations/admin_views.py): export and erase.
+    # The personal data tool (registrations/admin_views.py): export and erase; deleting
+    # registrations from the Forms section too.
     "registrations.view_registration",
     "registrations.delete_registration",
 ]

@@ -1,10 +1,12 @@
 """Registration emails: language, practical details, calendar file, signed confirm/cancel links,
-the waiting list's freed places, reminders, the organisers' notice, escaping."""
+the waiting list's freed places, reminders, the organisers' notice, escaping, and the emails
+that end a registration (cancelled by staff, no place before the start)."""
 
 import datetime
 import io
 import re
 import time
+from html import unescape
 from unittest import mock
 
 import pytest
@@ -12,7 +14,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from icalendar import Calendar
 
 from charters.factories import CharterPageFactory
@@ -22,6 +24,7 @@ from registrations.models import Registration
 from registrations.outbox import EmailDelivery
 from registrations.tasks import queue_emails, queue_registration_emails
 from tests.conftest import START
+from tests.test_typography import NBSP
 
 
 def t(message, language="fr", **values):
@@ -211,9 +214,13 @@ def test_a_tampered_or_misused_link_is_refused_with_a_clear_page(
     with mock.patch("django.core.signing.time.time", return_value=later):
         expired = client.post(confirm)
         assert expired.status_code == 400
-        assert t("This confirmation link has expired: it was valid for 30 days.") in (
-            page_text(expired)
-        )
+        with translation.override("fr"):
+            expired_message = ngettext(
+                "This confirmation link has expired: it was valid for %(days)s day.",
+                "This confirmation link has expired: it was valid for %(days)s days.",
+                30,
+            ) % {"days": 30}
+        assert " ".join(expired_message.split()) in page_text(expired)
         assert client.post(cancel).status_code == 200
     registration.refresh_from_db()
     assert registration.status == Registration.Status.CANCELLED
@@ -271,7 +278,7 @@ def test_cancelling_frees_the_place_for_the_first_waiting_person_who_is_told(
     assert third.status == Registration.Status.WAITING
     (promoted,) = mail.outbox
     assert promoted.to == ["dominique@example.org"]
-    assert promoted.subject == t("A place is yours: %(title)s", title=event.title)
+    assert promoted.subject == f"Une place pour vous{NBSP}: {event.title}"
     assert ics_event(promoted).decoded("dtstart") == START
     assert links(promoted, "annuler")
 
@@ -313,3 +320,104 @@ def test_reminders_go_once_the_day_before_to_confirmed_registrations(
     assert links(reminder, "annuler")
     assert ics_event(reminder).decoded("dtstart") == START
     assert not EmailDelivery.objects.filter(registration__in=[waiting, cancelled]).exists()
+
+
+# Emails that end a registration: what happened, the page, and nothing left to confirm or cancel.
+
+
+def assert_nothing_left_to_do(message):
+    html = html_part(message)
+    assert not links(message, "annuler") and "/inscriptions/" not in html
+    assert not message.attachments  # No calendar entry.
+
+
+@pytest.mark.parametrize(
+    "language, subject, intro, signature",
+    [
+        (
+            "fr",
+            f"Inscription annulée{NBSP}: Forum des Volontaires",
+            f"Votre inscription à «{NBSP}Forum des Volontaires{NBSP}» a été annulée par l’équipe "
+            "organisatrice.",
+            "L’équipe des Volontaires de Paris, Ville de Paris",
+        ),
+        (
+            "en",
+            "Registration cancelled: Volunteers' forum",
+            "Your registration for “Volunteers' forum” was cancelled by the organisers.",
+            "The Volontaires de Paris team, City of Paris",
+        ),
+    ],
+)
+def test_staff_cancelling_tells_the_person_in_the_language_they_registered_in(
+    event, translate, django_capture_on_commit_callbacks, language, subject, intro, signature
+):
+    page = event if language == "fr" else translate(event, title="Volunteers' forum")
+    registration = RegistrationFactory(page=page, first_name="Camille")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        registration.cancel(by_staff=True)
+
+    (message,) = mail.outbox
+    assert message.to == [registration.email]
+    assert message.subject == subject
+    html = html_part(message)
+    assert f'<html lang="{language}">' in html
+    page_line = f"{page.title}{NBSP if language == 'fr' else ''}: {page.full_url}"
+    assert page_line in message.body
+    for part in (message.body, unescape(html)):
+        assert intro in part
+        assert signature in part
+        assert page.full_url in part
+    assert "Quand" not in message.body and "When:" not in message.body  # Nothing to attend.
+    assert_nothing_left_to_do(message)
+
+
+def test_the_waiting_list_is_told_once_when_the_event_starts_without_a_place_for_them(
+    event, translate, django_capture_on_commit_callbacks
+):
+    english = translate(event, title="Volunteers' forum")
+    RegistrationFactory(page=event)  # The forum's one place.
+    waiting = RegistrationFactory(page=event, status=Registration.Status.WAITING)
+    waiting_en = RegistrationFactory(page=english, status=Registration.Status.WAITING)
+    RegistrationFactory(page=event, status=Registration.Status.CANCELLED)
+    # Started two days before: the first run after deploying writes about no such event.
+    long_ago = EventPageFactory(
+        parent=event.get_parent(),
+        start=START - datetime.timedelta(days=2),
+        capacity=1,
+        waiting_list_enabled=True,
+    )
+    RegistrationFactory(page=long_ago, status=Registration.Status.WAITING)
+
+    def run(at):
+        out = io.StringIO()
+        with (
+            mock.patch("django.utils.timezone.now", return_value=at),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            call_command("send_no_place_emails", stdout=out)
+        return out.getvalue()
+
+    # Until the start a place can still free up.
+    assert run(START - datetime.timedelta(minutes=5)) == "Waiting list emails queued: 0.\n"
+    assert run(START + datetime.timedelta(minutes=30)) == "Waiting list emails queued: 2.\n"
+    assert run(START + datetime.timedelta(hours=1, minutes=30)) == (
+        "Waiting list emails queued: 0.\n"
+    )
+
+    sent = {message.to[0]: message for message in mail.outbox}
+    assert sent.keys() == {waiting.email, waiting_en.email}
+    french, english_message = sent[waiting.email], sent[waiting_en.email]
+    assert french.subject == f"Aucune place libérée{NBSP}: Forum des Volontaires"
+    assert (
+        f"«{NBSP}Forum des Volontaires{NBSP}» a commencé et aucune place ne s’est libérée pour "
+        "vous sur la liste d’attente. Nous en sommes désolés et espérons vous voir une prochaine "
+        "fois."
+    ) in french.body
+    assert english_message.subject == "No place became free: Volunteers' forum"
+    assert (
+        "“Volunteers' forum” has started and no place on the waiting list became free for you."
+    ) in english_message.body
+    for message in (french, english_message):
+        assert_nothing_left_to_do(message)

@@ -91,7 +91,7 @@ def test_raising_the_capacity_gives_the_new_places_to_the_waiting_list_in_order(
     promoted = [message.to for message in mail.outbox]
     assert promoted == [["first@example.org"], ["second@example.org"]]
     for message in mail.outbox:
-        assert message.subject == t("A place is yours: %(title)s", title=full_event.title)
+        assert message.subject == f"Une place pour vous\u00a0: {full_event.title}"
         assert links(message, "annuler")
     assert EmailDelivery.objects.filter(kind=Kind.PROMOTED).count() == 2
     third = Registration.objects.get(email="third@example.org")

@@ -1,5 +1,5 @@
 """What staff do with a page's registrations in the Forms section, and how the page's history
-records it: spreadsheet exports and cancelling one registration."""
+records it: spreadsheet exports, cancelling one registration, deleting registrations."""
 
 import datetime
 from urllib.parse import urlencode
@@ -13,11 +13,11 @@ from django.utils import timezone, translation
 from wagtail.models import PageLogEntry
 from wagtail.users.models import UserProfile
 
-from registrations.admin_views import CANCEL_ACTION
+from registrations.admin_views import CANCEL_ACTION, DELETE_ACTION
+from registrations.factories import RegistrationFactory
 from registrations.models import Registration
 from registrations.views import EXPORT_REGISTRATIONS_ACTION
 from staff.factories import (
-    RegistrationFactory,
     UserFactory,
     build_two_communities,
     coordinators_of,
@@ -119,7 +119,7 @@ def test_a_date_filtered_export_says_which_registration_dates(site, client, comm
     filtered = {"date_from": "2025-03-01", "date_to": "2025-03-31"}
     content = download(client.get(submissions_url(event, export="csv", **filtered))).decode()
 
-    assert content.count("participant") == 2  # The two addresses of March.
+    assert content.count("volontaire") == 2  # The two addresses of March.
     entry = PageLogEntry.objects.get(action=EXPORT_REGISTRATIONS_ACTION)
     assert entry.data["registrations"] == 2
     assert entry.data["registered_from"] == "2025-03-01"
@@ -201,13 +201,20 @@ def test_staff_cancel_a_registration_after_confirming_and_the_waiting_list_moves
         response = client.post(cancel_url(alice), follow=True)
 
     assert response.redirect_chain == [(submissions_url(event), 302)]
-    assert "The registration of Alice <b>Aubert</b> is cancelled." in page_text(response)
+    assert (
+        "The registration of Alice <b>Aubert</b> is cancelled; they are told by email."
+        in page_text(response)
+    )
     alice.refresh_from_db()
     chloe.refresh_from_db()
     assert alice.status == Registration.Status.CANCELLED
     assert chloe.status == Registration.Status.CONFIRMED
-    (promoted,) = mail.outbox  # Chloé is told, as when a participant cancels.
-    assert promoted.to == ["chloe@example.org"]
+    # Alice learns what happened; Chloé is told, as when a participant cancels.
+    sent = {message.to[0]: message.subject for message in mail.outbox}
+    assert sent == {
+        alice.email: "Inscription annulée\u00a0: Initiation aux gestes qui sauvent",
+        "chloe@example.org": "Une place pour vous\u00a0: Initiation aux gestes qui sauvent",
+    }
     entry = PageLogEntry.objects.get(action=CANCEL_ACTION)
     assert (entry.page_id, entry.user) == (event.pk, rescue_coordinator)
     assert entry.data == {"registration": alice.pk, "promoted": 1}
@@ -270,3 +277,87 @@ def test_cancelling_needs_the_csrf_token(full_event, rescue_coordinator):
 
     alice.refresh_from_db()
     assert alice.status == Registration.Status.CONFIRMED
+
+
+# Deleting registrations (Wagtail's "Delete selected submissions")
+
+
+def delete_url(page, *registrations):
+    url = reverse("wagtailforms:delete_submissions", args=[page.pk])
+    selected = [("selected-submissions", registration.pk) for registration in registrations]
+    return f"{url}?{urlencode(selected)}"
+
+
+def test_coordinators_cancel_but_cannot_delete_even_by_typing_the_url(
+    full_event, client, rescue_coordinator
+):
+    event, alice = full_event["event"], full_event["alice"]
+    client.force_login(rescue_coordinator)
+
+    listing = client.get(submissions_url(event)).content.decode()
+    assert cancel_url(alice) in listing
+    assert 'name="selected-submissions"' not in listing
+    assert "Delete selected submissions" not in listing
+
+    assert_denied(client.get(delete_url(event, alice)))
+    assert_denied(client.post(delete_url(event, alice)))
+
+    assert Registration.objects.filter(page=event).count() == 3
+    alice.refresh_from_db()
+    assert alice.status == Registration.Status.CONFIRMED
+    assert not PageLogEntry.objects.filter(action=DELETE_ACTION).exists()
+
+
+def test_communication_deletes_registrations_the_waiting_list_moves_up_and_history_counts(
+    site, full_event, client, communication, page_text, django_capture_on_commit_callbacks
+):
+    event, alice, chloe = full_event["event"], full_event["alice"], full_event["chloe"]
+    gone = RegistrationFactory(page=event, first_name="Dora", status=Registration.Status.CANCELLED)
+    elsewhere = RegistrationFactory(page=site["climate_event"], first_name="Zoé")
+    client.force_login(communication)
+
+    listing = client.get(submissions_url(event)).content.decode()
+    assert f'name="selected-submissions" class="select-submission" value="{alice.pk}"' in listing
+    assert "Delete selected submissions" in listing
+
+    # A registration of another page in the URL is not this list's: it is left alone.
+    url = delete_url(event, alice, gone, elsewhere)
+    confirmation = client.get(url)
+    assert confirmation.status_code == 200
+    text = page_text(confirmation)
+    assert "Delete these 2 registrations for good?" in text
+    assert "Alice <b>Aubert</b> (confirmed)" in text and "Dora" in text
+    assert "<b>Aubert</b>" not in confirmation.content.decode()
+    assert "Zoé" not in text
+    assert Registration.objects.filter(pk=alice.pk).exists()  # Opening the page deletes nothing.
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, follow=True)
+
+    assert response.redirect_chain == [(submissions_url(event), 302)]
+    assert "2 registrations deleted." in page_text(response)
+    assert not Registration.objects.filter(pk__in=[alice.pk, gone.pk]).exists()
+    assert Registration.objects.filter(pk=elsewhere.pk).exists()
+    chloe.refresh_from_db()
+    assert chloe.status == Registration.Status.CONFIRMED  # Alice's place is hers.
+    (promoted,) = mail.outbox
+    assert promoted.to == ["chloe@example.org"]
+    entry = PageLogEntry.objects.get(action=DELETE_ACTION)
+    assert (entry.page_id, entry.user) == (event.pk, communication)
+    assert entry.data == {"registrations": 2, "promoted": 1}
+    history = history_text(client, event, page_text)
+    assert (
+        "2 registrations deleted; 1 person on the waiting list got a place "
+        f"{communication.username}"
+    ) in history
+    assert "Aubert" not in history and "Dora" not in history
+
+
+def test_deleting_needs_the_csrf_token(full_event, communication):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(communication)
+    event, alice = full_event["event"], full_event["alice"]
+
+    assert client.post(delete_url(event, alice)).status_code == 403
+
+    assert Registration.objects.filter(pk=alice.pk).exists()
