@@ -17,7 +17,6 @@ from communities.factories import (
     KitPageFactory,
 )
 from events.factories import EventIndexPageFactory, EventPageFactory
-from registrations.models import Registration
 
 from .roles import COORDINATORS_PREFIX
 
@@ -39,20 +38,6 @@ class UserFactory(DjangoModelFactory):
         if create and groups:
             self.groups.set(groups)
             self.save()
-
-
-class RegistrationFactory(DjangoModelFactory):
-    """A confirmed registration; pass ``page``."""
-
-    translation_key = factory.LazyAttribute(lambda registration: registration.page.translation_key)
-    first_name = "Camille"
-    last_name = factory.Sequence(lambda n: f"Participant {n}")
-    email = factory.Sequence(lambda n: f"participant{n}@example.org")
-    form_data = factory.LazyFunction(dict)
-    status = Registration.Status.CONFIRMED
-
-    class Meta:
-        model = Registration
 
 
 def coordinators_of(community):

@@ -11,9 +11,9 @@ from django.utils import timezone, translation
 from wagtail.models import PageLogEntry
 
 from events.factories import EventPageFactory
+from registrations.factories import RegistrationFactory
 from registrations.models import Registration
 from staff.factories import (
-    RegistrationFactory,
     UserFactory,
     build_two_communities,
     coordinators_of,
@@ -101,6 +101,18 @@ def test_attendance_list_lists_registered_people_with_their_status(
         waiting = str(Registration.Status.WAITING.label)
     assert "Carpentier Chloé" in text and waiting in text
     assert "Annulé" not in text  # A cancelled place is not on the list.
+
+
+def test_attendance_list_writes_the_first_of_the_month_as_french_does(
+    site, client, rescue_coordinator, page_text
+):
+    event = site["rescue_event"]
+    event.start = datetime.datetime(2031, 3, 1, 17, 30, tzinfo=datetime.UTC)  # 18h30 in Paris.
+    event.end = event.start + datetime.timedelta(hours=2)
+    event.save()
+    client.force_login(rescue_coordinator)  # The admin speaks French by default.
+
+    assert "1er mars 2031 à 18h30" in page_text(client.get(attendance_url(event)))
 
 
 def test_marking_attendance_records_who_came_and_who_marked_it(site, client, rescue_coordinator):

@@ -16,9 +16,9 @@ from wagtail.models import (
 )
 from wagtail_localize.models import Translation
 
+from registrations.factories import RegistrationFactory
 from staff.factories import (
     PASSWORD,
-    RegistrationFactory,
     UserFactory,
     build_two_communities,
     coordinators_of,
