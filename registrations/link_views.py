@@ -26,9 +26,12 @@ class RegistrationLinkView(View):
         try:
             self.registration = tokens.read_token(token, self.purpose)
         except tokens.ExpiredToken as expired:
-            # The page to register on again, which sends a new link.
-            page = expired.registration.page.specific
-            return self.render({"error": "expired", "registered_page": page}, status=400)
+            self.registration = expired.registration
+            # Only a registration still waiting for its confirmation needs a new link (by
+            # registering again on its page); a confirmed or cancelled one is shown as it is.
+            if self.registration.status == self.registration.Status.PENDING:
+                page = self.registration.page.specific
+                return self.render({"error": "expired", "registered_page": page}, status=400)
         except tokens.InvalidToken:
             return self.render({"error": "invalid"}, status=404)
         self.registered_page = self.registration.page.specific

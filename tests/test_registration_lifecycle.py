@@ -181,6 +181,10 @@ def test_a_translation_not_synced_yet_follows_the_french_places_and_dates(
         response = register(english, email="late@example.org")
     assert t("Registration is closed.", "en") in page_text(response)
     assert not Registration.objects.filter(email="late@example.org").exists()
+    # What the page says agrees: the French closing date, and closed for search engines.
+    assert "Closes on" in page_text(response)
+    assert "Closes when the event starts" not in page_text(response)
+    assert "https://schema.org/Discontinued" in response.content.decode()
 
 
 def test_a_newcomer_never_overtakes_the_waiting_list(client, full_event):
@@ -337,6 +341,33 @@ def test_an_expired_confirmation_link_says_how_to_get_a_new_one(charter, registe
     (new_link,) = links(mail.outbox[1], "confirmer")
     assert confirm(new_link).status_code == 200
     assert Registration.objects.get().status == Status.CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("status", "shown"),
+    [
+        (
+            Status.CONFIRMED,
+            "Your email address is already confirmed: there is nothing more to do.",
+        ),
+        (Status.CANCELLED, "This registration has been cancelled."),
+    ],
+)
+def test_an_expired_link_of_a_registration_no_longer_pending_says_where_it_stands(
+    charter, register, page_text, status, shown
+):
+    register(charter)
+    (old_link,) = links(mail.outbox[0], "confirmer")
+    Registration.objects.update(status=status)
+    a_month_later = time.time() + 31 * 24 * 3600
+
+    with mock.patch("django.core.signing.time.time", return_value=a_month_later):
+        response = Client().get(old_link)
+
+    assert response.status_code == 200
+    assert t(shown) in page_text(response)
+    assert "expiré" not in page_text(response)
+    assert Registration.objects.get().status == status
 
 
 def test_registering_again_in_the_other_language_writes_in_that_language(

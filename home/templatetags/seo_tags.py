@@ -9,6 +9,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from registrations.models import Window
+
 register = template.Library()
 
 PARIS_CITY_HALL = {
@@ -50,14 +52,19 @@ def _organization(page, request, site_settings):
     return data
 
 
+AVAILABILITY = {
+    Window.OPEN: "https://schema.org/InStock",
+    Window.NOT_OPEN_YET: "https://schema.org/PreOrder",
+    Window.CLOSED: "https://schema.org/Discontinued",
+}
+
+
 def _availability(event, now):
     """Registration window as schema.org availability; a past event is no longer offered."""
-    closes = event.registration_closes_at or event.start
-    if event.is_past or now >= closes:
-        return "https://schema.org/Discontinued"
-    if event.registration_opens_at and now < event.registration_opens_at:
-        return "https://schema.org/PreOrder"
-    return "https://schema.org/InStock"
+    if event.is_past:
+        return AVAILABILITY[Window.CLOSED]
+    window, _opens = event.registration_window(now)
+    return AVAILABILITY[window]
 
 
 def _event(page, request):
