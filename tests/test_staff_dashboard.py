@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import PageLogEntry
+from wagtail.users.models import UserProfile
 
 from events.factories import EventPageFactory
 from registrations.factories import RegistrationFactory
@@ -101,6 +102,24 @@ def test_attendance_list_lists_registered_people_with_their_status(
         waiting = str(Registration.Status.WAITING.label)
     assert "Carpentier Chloé" in text and waiting in text
     assert "Annulé" not in text  # A cancelled place is not on the list.
+
+
+@pytest.mark.parametrize(
+    ("admin_language", "written"),
+    [("fr", "01/03/2031 18h30"), ("en", "01/03/2031 6:30 p.m.")],
+)
+def test_attendance_list_writes_registration_times_day_first_in_both_admin_languages(
+    site, client, rescue_coordinator, page_text, admin_language, written
+):
+    Registration.objects.filter(pk=site["alice"].pk).update(
+        submit_time=datetime.datetime(2031, 3, 1, 17, 30, tzinfo=datetime.UTC)
+    )
+    profile = UserProfile.get_for_user(rescue_coordinator)
+    profile.preferred_language = admin_language
+    profile.save()
+    client.force_login(rescue_coordinator)
+
+    assert written in page_text(client.get(attendance_url(site["rescue_event"])))
 
 
 def test_attendance_list_writes_the_first_of_the_month_as_french_does(

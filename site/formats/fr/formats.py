@@ -2,3 +2,4 @@
 # "le 6 novembre 2026 à 16h00". Other formats are Django's own.
 TIME_FORMAT = r"G\hi"
 DATETIME_FORMAT = r"j F Y à G\hi"
+SHORT_DATETIME_FORMAT = r"d/m/Y G\hi"
