@@ -284,7 +284,11 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
             errors["required_training"] = _("A mission is always preceded by a training.")
         elif training:
             if training.kind != self.Kind.TRAINING:
-                errors["required_training"] = _("Choose an event of the kind “Training”.")
+                errors["required_training"] = ValidationError(
+                    _("Choose an event of the kind “%(kind)s”."),
+                    params={"kind": self.Kind.TRAINING.label},
+                    code="not_a_training",
+                )
             elif self.start and training.start >= self.start:
                 errors["required_training"] = _("The training must take place before the mission.")
         if errors:
