@@ -83,3 +83,17 @@ def test_the_bare_address_redirects_to_the_visitor_language(
     assert response.status_code == 302
     assert response["Location"] == prefix
     assert client.get(prefix).status_code == 200
+
+
+def test_an_address_without_its_language_is_found_under_the_visitor_language(client, home_page):
+    response = client.get("/recherche/", headers={"accept-language": "fr-FR,fr"})
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/recherche/"
+
+
+def test_the_admin_says_not_found_itself_rather_than_sending_staff_to_the_public_site(
+    admin_client, home_page
+):
+    response = admin_client.get("/admin/pages/999999/edit/")
+    assert response.status_code == 404
+    assert "Location" not in response

@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "volontaires.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Django's CSRF check, plus an Origin/Sec-Fetch-Site check for the forms on cacheable pages.
     "registrations.middleware.SameOriginCsrfViewMiddleware",
