@@ -32,14 +32,19 @@ def queue_emails(registrations, kind):
             registration=registration, kind=kind
         )
         if created:
-            transaction.on_commit(partial(enqueue, delivery.pk), robust=True)
+            send_after_commit(delivery)
 
 
 def queue_email_again(registration):
     """Record the registration's own email once more and send it after commit."""
-    delivery = EmailDelivery.objects.create(
-        registration=registration, kind=EmailDelivery.Kind.SENT_AGAIN
+    send_after_commit(
+        EmailDelivery.objects.create(registration=registration, kind=EmailDelivery.Kind.SENT_AGAIN)
     )
+
+
+def send_after_commit(delivery):
+    """Enqueue the outbox row's task once the transaction that wrote it commits: a rollback
+    leaves nothing to send."""
     transaction.on_commit(partial(enqueue, delivery.pk), robust=True)
 
 
