@@ -12,7 +12,9 @@ from unittest import mock
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from icalendar import Calendar
@@ -421,3 +423,30 @@ def test_the_waiting_list_is_told_once_when_the_event_starts_without_a_place_for
     ) in english_message.body
     for message in (french, english_message):
         assert_nothing_left_to_do(message)
+
+
+def test_finding_the_waiting_lists_to_tell_costs_the_same_however_many_events_started(
+    event, translate, django_assert_max_num_queries
+):
+    def run():
+        out = io.StringIO()
+        with mock.patch(
+            "django.utils.timezone.now", return_value=START + datetime.timedelta(minutes=30)
+        ):
+            call_command("send_no_place_emails", stdout=out)
+        return out.getvalue()
+
+    translate(event, title="Volunteers' forum")
+    RegistrationFactory(page=event, status=Registration.Status.WAITING)
+    with CaptureQueriesContext(connection) as one_event:
+        assert run() == "Waiting list emails queued: 1.\n"
+
+    # Four more events started at the same time, in both languages, one person waiting.
+    for _number in range(4):
+        english = translate(
+            EventPageFactory(parent=event.get_parent(), start=START, capacity=1),
+            title="Volunteers' workshop",
+        )
+    RegistrationFactory(page=english, status=Registration.Status.WAITING)
+    with django_assert_max_num_queries(len(one_event)):
+        assert run() == "Waiting list emails queued: 1.\n"

@@ -3,6 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Locale
 
 from events.models import EventPage
 from registrations.models import Registration
@@ -23,12 +24,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         now = timezone.now()
-        started = EventPage.objects.live().filter(start__lte=now, start__gt=now - CATCH_UP)
-        # Once an event has started, a freed place goes to no one: the waiting list is closed.
-        closed = {event.translation_key for event in started if not event.waiting_list_moves()}
+        # Once an event has started, a freed place goes to no one: the waiting list, shared by
+        # the page's translations, closes at the French page's start (EventPage.list_settings).
+        started = EventPage.objects.live().filter(
+            locale=Locale.get_default(), start__lte=now, start__gt=now - CATCH_UP
+        )
         due = list(
             Registration.objects.waiting()
-            .filter(translation_key__in=closed)
+            .filter(translation_key__in=started.values("translation_key"))
             .exclude(email_deliveries__kind=EmailDelivery.Kind.NO_PLACE)
         )
         with transaction.atomic():
