@@ -21,7 +21,6 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -33,6 +32,8 @@ from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import DeleteSubmissionsView
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Page
+
+from home.templatetags.date_tags import written_date
 
 from .models import Registration, RegistrationList
 from .rgpd import (
@@ -277,7 +278,7 @@ class RegistrationsExportFormatter(RegistrationCountFormatter):
             "format": data["format"].upper(),
         }
         start, end = (
-            date_format(datetime.date.fromisoformat(data[bound])) if data.get(bound) else None
+            written_date(datetime.date.fromisoformat(data[bound])) if data.get(bound) else None
             for bound in ("registered_from", "registered_until")
         )
         if start and end:
