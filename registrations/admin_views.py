@@ -148,10 +148,20 @@ class CancelRegistrationView(FormsSectionMixin, TemplateView):
             Registration.objects.for_page(self.form_page), pk=registration_id
         )
         self.list_url = reverse("wagtailforms:list_submissions", args=[self.form_page.pk])
-        if self.registration.status == Registration.Status.CANCELLED:
-            messages.info(request, gettext("This registration is already cancelled."))
+        if self.form_page.is_past:
+            # The person came, or not: telling them it was cancelled would be wrong.
+            messages.error(
+                request,
+                gettext("This event has ended: its registrations can no longer be cancelled."),
+            )
             return redirect(self.list_url)
+        if self.registration.status == Registration.Status.CANCELLED:
+            return self.already_cancelled()
         return super().dispatch(request, page_id, registration_id)
+
+    def already_cancelled(self):
+        messages.info(self.request, gettext("This registration is already cancelled."))
+        return redirect(self.list_url)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -162,12 +172,15 @@ class CancelRegistrationView(FormsSectionMixin, TemplateView):
         registration = self.registration
         with transaction.atomic():
             promoted = registration.cancel(by_staff=True)
-            log(
-                self.form_page,
-                CANCEL_ACTION,
-                user=request.user,
-                data={"registration": registration.pk, "promoted": len(promoted)},
-            )
+            if promoted is not None:
+                log(
+                    self.form_page,
+                    CANCEL_ACTION,
+                    user=request.user,
+                    data={"registration": registration.pk, "promoted": len(promoted)},
+                )
+        if promoted is None:  # A colleague confirmed it first, while this page was open.
+            return self.already_cancelled()
         messages.success(
             request,
             gettext("The registration of %(name)s is cancelled; they are told by email.")

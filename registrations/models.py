@@ -243,13 +243,14 @@ class Registration(AbstractFormSubmission):
         """Cancel, and give a freed place to the waiting list (whoever gets it is emailed).
 
         Cancelled `by_staff`, the person is emailed too: they did not see it happen.
-        Returns the registrations promoted from the waiting list.
+        Returns the registrations promoted from the waiting list, or None when it was already
+        cancelled (by someone else a moment ago, the lock tells): nothing changed.
         """
         with transaction.atomic():
             RegistrationList.lock(self.translation_key)
             self.refresh_from_db(fields=["status"])
             if self.status == self.Status.CANCELLED:
-                return []
+                return None
             self.status, self.cancelled_at = self.Status.CANCELLED, timezone.now()
             self.save(update_fields=["status", "cancelled_at"])
             if by_staff:
@@ -353,6 +354,12 @@ class RegistrationFormMixin(FormMixin, models.Model):
 
     @property
     def registration_waiting_list(self):
+        return False
+
+    @property
+    def is_past(self):
+        """Whether what people registered for is over (an event that has ended): its
+        registrations are a record, no longer cancelled by staff."""
         return False
 
     def registration_window(self, now=None):

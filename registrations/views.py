@@ -104,8 +104,9 @@ def neutralise_formula(value):
 
 
 class RegistrationListView(SubmissionsListView):
-    """Wagtail's submissions list, with a link to cancel each active registration. Exports are
-    logged in the page's history; CSV cells cannot start a formula (XLSX is already safe)."""
+    """Wagtail's submissions list, with a link to cancel each active registration until the event
+    has ended. Exports are logged in the page's history; CSV cells cannot start a formula (XLSX
+    is already safe)."""
 
     results_template_name = "registrations/admin/list_submissions.html"
     custom_value_preprocess = {
@@ -115,7 +116,8 @@ class RegistrationListView(SubmissionsListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if not self.is_export:
+        context["cancellable"] = not self.form_page.is_past
+        if not self.is_export and context["cancellable"]:
             # Wagtail builds one row per submission, in the same order.
             for submission, row in zip(context["submissions"], context["data_rows"], strict=True):
                 if submission.status != Registration.Status.CANCELLED:

@@ -10,8 +10,9 @@ puts every role back exactly as described here and adds a group for a new commun
 - Coordination – <community>: adds and edits the French pages of one community (its page, kits
   and events) and submits them for review; sees and cancels only those pages' registrations,
   never deletes them.
-- Traduction: edits the English pages through wagtail-localize's translation editor; never sees
-  a registration (see `wagtail_hooks.registrations_of_managed_pages`).
+- Traduction: edits the English pages through wagtail-localize's translation editor, which
+  Communication sends them to and publishes from; never sees a registration (see
+  `wagtail_hooks.registrations_of_managed_pages`), an image or a document.
 """
 
 from django.conf import settings
@@ -66,7 +67,10 @@ COMMUNICATION_PERMISSIONS = [
     "registrations.delete_registration",
 ]
 COORDINATOR_PERMISSIONS = [ACCESS_ADMIN]
-TRANSLATOR_PERMISSIONS = [ACCESS_ADMIN, "wagtail_localize.submit_translation"]
+# Not wagtail_localize.submit_translation: it also syncs translations with "Publish
+# immediately", and sending a page makes live English aliases of its untranslated parents.
+# Communication sends, syncs and publishes.
+TRANSLATOR_PERMISSIONS = [ACCESS_ADMIN]
 
 # In the root collection, which holds every other collection.
 COMMUNICATION_COLLECTION_PERMISSIONS = [

@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone
@@ -23,6 +24,13 @@ from events.models import EventPage
 from home.factories import StandardPageFactory
 from home.models import HomePage
 from registrations.models import Registration
+from staff.factories import (
+    UserFactory,
+    build_two_communities,
+    coordinators_of,
+    send_for_translation,
+)
+from staff.roles import COMMUNICATION, TRANSLATORS, setup_roles
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -110,6 +118,39 @@ def translate(locale_en):
         return translation
 
     return _translate
+
+
+@pytest.fixture
+def staff_site(home_page, translate, locale_en):
+    """The two communities of `staff.factories.build_two_communities`, the English home page,
+    the rescue event sent for translation (an English draft) and the staff roles."""
+    pages = build_two_communities(home_page)
+    pages["home"] = home_page
+    pages["home_en"] = translate(home_page)
+    # Sent for translation as Communication does it: an English draft, synced.
+    send_for_translation(pages["rescue_event"], locale_en)
+    pages["rescue_event_en"] = pages["rescue_event"].get_translation(locale_en)
+    pages["rescue_en"] = pages["rescue"].get_translation(locale_en)
+    setup_roles()
+    return pages
+
+
+# One member of each role on `staff_site`; a module building its own site overrides them.
+
+
+@pytest.fixture
+def communication(staff_site):
+    return UserFactory(groups=[Group.objects.get(name=COMMUNICATION)])
+
+
+@pytest.fixture
+def rescue_coordinator(staff_site):
+    return UserFactory(groups=[coordinators_of(staff_site["rescue"])])
+
+
+@pytest.fixture
+def translator(staff_site):
+    return UserFactory(groups=[Group.objects.get(name=TRANSLATORS)])
 
 
 @pytest.fixture

@@ -329,8 +329,8 @@ def test_cancelling_gives_the_place_to_the_first_on_the_waiting_list(agenda):
     assert first.status == "confirmed" and first.confirmed_at is not None
     assert holder.status == "cancelled" and holder.cancelled_at is not None
     assert second.waiting_position == 1
-    # Cancelling twice frees nothing more.
-    assert holder.cancel() == []
+    # Cancelling twice changes nothing, and says so.
+    assert holder.cancel() is None
 
 
 def test_before_the_window_the_form_says_when_it_opens(client, agenda, in_english, page_text):

@@ -13,9 +13,10 @@ from django.utils import timezone, translation
 from wagtail.models import PageLogEntry
 from wagtail.users.models import UserProfile
 
+from events.models import EventPage
 from registrations.admin_views import CANCEL_ACTION, DELETE_ACTION
 from registrations.factories import RegistrationFactory
-from registrations.models import Registration
+from registrations.models import Registration, RegistrationList
 from registrations.views import EXPORT_REGISTRATIONS_ACTION
 from staff.factories import (
     UserFactory,
@@ -233,6 +234,92 @@ def test_staff_cancel_a_registration_after_confirming_and_the_waiting_list_moves
     assert again.redirect_chain == [(submissions_url(event), 302)]
     assert "This registration is already cancelled." in page_text(again)
     assert PageLogEntry.objects.filter(action=CANCEL_ACTION).count() == 1
+
+
+def test_when_two_staff_members_confirm_at_once_one_cancels_and_the_other_is_told(
+    full_event,
+    client,
+    rescue_coordinator,
+    communication,
+    monkeypatch,
+    page_text,
+    django_capture_on_commit_callbacks,
+):
+    event, alice = full_event["event"], full_event["alice"]
+    client.force_login(rescue_coordinator)
+    colleague = Client()
+    colleague.force_login(communication)
+    lock = RegistrationList.lock
+
+    def colleague_cancels_while_we_wait_for_the_lock(translation_key):
+        monkeypatch.setattr(RegistrationList, "lock", lock)
+        # Their request, inside ours: restore our admin language after it.
+        with translation.override(translation.get_language()):
+            colleague.post(cancel_url(alice))
+        return lock(translation_key)
+
+    # Both opened the confirmation page; the colleague's click took the list's lock first.
+    monkeypatch.setattr(RegistrationList, "lock", colleague_cancels_while_we_wait_for_the_lock)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(cancel_url(alice), follow=True)
+
+    assert response.redirect_chain == [(submissions_url(event), 302)]
+    assert "This registration is already cancelled." in page_text(response)
+    assert "is cancelled; they are told by email" not in page_text(response)
+    # One cancellation: logged once, under the colleague's name; Alice gets one email.
+    entry = PageLogEntry.objects.get(action=CANCEL_ACTION)
+    assert entry.user == communication
+    assert [message.to for message in mail.outbox].count([alice.email]) == 1
+    assert Registration.objects.confirmed().count() == 2  # Chloé has Alice's place, once.
+
+
+@pytest.fixture
+def ended(full_event):
+    """The rescue event took place yesterday."""
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    EventPage.objects.filter(pk=full_event["event"].pk).update(
+        start=yesterday, end=yesterday + datetime.timedelta(hours=2)
+    )
+    return full_event
+
+
+def test_registrations_of_an_event_that_has_ended_can_no_longer_be_cancelled(
+    ended, client, communication, page_text
+):
+    event, alice = ended["event"], ended["alice"]
+    client.force_login(communication)
+
+    listing = client.get(submissions_url(event))
+    assert listing.status_code == 200
+    assert "Alice" in page_text(listing)
+    assert "/cancel/" not in listing.content.decode()
+
+    # Typing the URL of the confirmation, or posting it, is refused with the reason.
+    for method in (client.get, client.post):
+        response = method(cancel_url(alice), follow=True)
+        assert response.redirect_chain == [(submissions_url(event), 302)]
+        assert "This event has ended: its registrations can no longer be cancelled." in (
+            page_text(response)
+        )
+
+    alice.refresh_from_db()
+    assert alice.status == Registration.Status.CONFIRMED
+    assert not mail.outbox
+    assert not PageLogEntry.objects.filter(action=CANCEL_ACTION).exists()
+
+
+def test_registrations_of_a_page_without_dates_can_always_be_cancelled(
+    site, client, communication
+):
+    kit = site["rescue_kit"]
+    registration = RegistrationFactory(page=kit)
+    client.force_login(communication)
+
+    assert cancel_url(registration) in client.get(submissions_url(kit)).content.decode()
+    client.post(cancel_url(registration))
+
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CANCELLED
 
 
 def test_a_registration_without_a_waiting_list_behind_is_cancelled_and_logged(

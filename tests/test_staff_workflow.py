@@ -4,32 +4,14 @@ previews that show the registration form."""
 import datetime
 from unittest import mock
 
-import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry, TaskState
 
-from staff.factories import UserFactory, build_two_communities, coordinators_of, edit_form_data
-from staff.roles import COMMUNICATION, WORKFLOW_NAME, setup_roles
-
-
-@pytest.fixture
-def site(home_page):
-    pages = build_two_communities(home_page)
-    setup_roles()
-    return pages
-
-
-@pytest.fixture
-def communication(site):
-    return UserFactory(groups=[Group.objects.get(name=COMMUNICATION)])
-
-
-@pytest.fixture
-def rescue_coordinator(site):
-    return UserFactory(groups=[coordinators_of(site["rescue"])])
+from staff.factories import UserFactory, edit_form_data
+from staff.roles import COMMUNICATION, WORKFLOW_NAME
 
 
 def edit_url(page):
@@ -45,8 +27,10 @@ def submit_for_review(client, coordinator, page, **changes):
     return page.current_workflow_state
 
 
-def test_submitting_puts_the_page_in_the_communication_review(site, client, rescue_coordinator):
-    kit = site["rescue_kit"]
+def test_submitting_puts_the_page_in_the_communication_review(
+    staff_site, client, rescue_coordinator
+):
+    kit = staff_site["rescue_kit"]
     state = submit_for_review(client, rescue_coordinator, kit, title="Les gestes qui sauvent (v2)")
     assert state.workflow.name == WORKFLOW_NAME
     assert state.status == "in_progress"
@@ -62,9 +46,9 @@ def test_submitting_puts_the_page_in_the_communication_review(site, client, resc
 
 
 def test_communication_approves_with_a_comment_and_the_page_is_published(
-    site, client, rescue_coordinator, communication
+    staff_site, client, rescue_coordinator, communication
 ):
-    kit = site["rescue_kit"]
+    kit = staff_site["rescue_kit"]
     state = submit_for_review(client, rescue_coordinator, kit, title="Les gestes qui sauvent (v2)")
     approve_url = reverse(
         "wagtailadmin_pages:workflow_action",
@@ -95,9 +79,9 @@ def test_communication_approves_with_a_comment_and_the_page_is_published(
 
 
 def test_communication_rejects_with_a_comment_and_nothing_is_published(
-    site, client, rescue_coordinator, communication
+    staff_site, client, rescue_coordinator, communication
 ):
-    event = site["rescue_event"]
+    event = staff_site["rescue_event"]
     state = submit_for_review(client, rescue_coordinator, event, venue="Ailleurs")
     reject_url = reverse(
         "wagtailadmin_pages:workflow_action",
@@ -110,8 +94,8 @@ def test_communication_rejects_with_a_comment_and_nothing_is_published(
     assert event.current_workflow_state.status == "needs_changes"
 
 
-def test_events_and_kits_go_live_and_expire_on_schedule(site, communication):
-    event, kit = site["climate_event"], site["climate_kit"]
+def test_events_and_kits_go_live_and_expire_on_schedule(staff_site, communication):
+    event, kit = staff_site["climate_event"], staff_site["climate_kit"]
     event.unpublish()
     event.refresh_from_db()
     event.go_live_at = timezone.now() + datetime.timedelta(hours=1)
@@ -135,8 +119,8 @@ def test_events_and_kits_go_live_and_expire_on_schedule(site, communication):
     assert not kit.live and kit.expired
 
 
-def test_preview_shows_the_page_with_its_registration_form(site, client, rescue_coordinator):
-    event = site["rescue_event"]
+def test_preview_shows_the_page_with_its_registration_form(staff_site, client, rescue_coordinator):
+    event = staff_site["rescue_event"]
     client.force_login(rescue_coordinator)
     preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[event.pk])
     data = edit_form_data(event, rescue_coordinator, title="Initiation (aperçu)")
@@ -147,5 +131,7 @@ def test_preview_shows_the_page_with_its_registration_form(site, client, rescue_
     assert 'name="first_name"' in preview and 'name="email"' in preview
 
     # Not a coordinator's page: no preview either.
-    other_url = reverse("wagtailadmin_pages:preview_on_edit", args=[site["climate_event"].pk])
+    other_url = reverse(
+        "wagtailadmin_pages:preview_on_edit", args=[staff_site["climate_event"].pk]
+    )
     assert client.get(other_url).status_code in (302, 403)
