@@ -356,6 +356,13 @@ class RegistrationFormMixin(FormMixin, models.Model):
     def registration_waiting_list(self):
         return False
 
+    @classproperty
+    def has_places(cls):  # noqa: N805 - a class property
+        """Whether this page type counts places (it defines `registration_capacity`, as events
+        do). Only those can have people waiting, even once their limit is lifted or their
+        waiting list switched off."""
+        return cls.registration_capacity is not RegistrationFormMixin.registration_capacity
+
     @property
     def is_past(self):
         """Whether what people registered for is over (an event that has ended): its
@@ -399,26 +406,34 @@ class RegistrationFormMixin(FormMixin, models.Model):
                 existing.register_again(self)
                 return existing, False
             status = self._new_registration_status()
-            editor_fields = [field.clean_name for field in self.get_form_fields()]
-            registration = Registration.objects.create(
-                page=self,
-                translation_key=self.translation_key,
-                form_data={name: data.get(name) for name in editor_fields},
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                email=data["email"],
-                date_of_birth=data.get("date_of_birth"),
-                parent_name=data.get("parent_name", ""),
-                parent_email=data.get("parent_email", ""),
-                parent_consent=bool(data.get("parent_consent")),
-                accessibility_needs=data.get("accessibility_needs", []),
-                accessibility_details=data.get("accessibility_details", ""),
-                status=status,
-                confirmed_at=timezone.now() if status == Registration.Status.CONFIRMED else None,
-            )
-            # Emails: outbox rows in this transaction, sent by a background task after commit.
-            queue_registration_emails(registration)
+            if status is not None:
+                registration = self._create_registration(data, status)
+        if status is None:
+            # Full: refused once the places given to the waiting list above are saved.
+            raise RegistrationRefused(_("Sorry, there are no places left."))
         return registration, True
+
+    def _create_registration(self, data, status):
+        editor_fields = [field.clean_name for field in self.get_form_fields()]
+        registration = Registration.objects.create(
+            page=self,
+            translation_key=self.translation_key,
+            form_data={name: data.get(name) for name in editor_fields},
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+            date_of_birth=data.get("date_of_birth"),
+            parent_name=data.get("parent_name", ""),
+            parent_email=data.get("parent_email", ""),
+            parent_consent=bool(data.get("parent_consent")),
+            accessibility_needs=data.get("accessibility_needs", []),
+            accessibility_details=data.get("accessibility_details", ""),
+            status=status,
+            confirmed_at=timezone.now() if status == Registration.Status.CONFIRMED else None,
+        )
+        # Emails: outbox rows in this transaction, sent by a background task after commit.
+        queue_registration_emails(registration)
+        return registration
 
     def _check_registration_window(self):
         window, _opens = self.registration_window()
@@ -428,12 +443,10 @@ class RegistrationFormMixin(FormMixin, models.Model):
             raise RegistrationRefused(_("Registration is closed."))
 
     def _new_registration_status(self):
-        """Decide under the list's lock: confirmed, waiting, or full."""
+        """Decide under the list's lock: confirmed, waiting, or None when full."""
         capacity = self.registration_capacity
         if capacity is not None and self.confirmed_registrations_count() >= capacity:
-            if self.registration_waiting_list:
-                return Registration.Status.WAITING
-            raise RegistrationRefused(_("Sorry, there are no places left."))
+            return Registration.Status.WAITING if self.registration_waiting_list else None
         if self.registration_confirms_email:
             return Registration.Status.PENDING
         return Registration.Status.CONFIRMED
@@ -444,6 +457,8 @@ class RegistrationFormMixin(FormMixin, models.Model):
         Called when a place is freed, when the capacity may have changed (publishing) and before
         taking a new registration. Lowering the capacity takes no place back.
         """
+        if not self.has_places:
+            return []  # Nobody ever waits here.
         with transaction.atomic():
             RegistrationList.lock(self.translation_key)
             if not self.waiting_list_moves():

@@ -394,6 +394,26 @@ def test_a_charter_counts_signatories_once_their_address_is_confirmed(
     assert "Dupont" not in page_text(client.get(charter.url))
 
 
+def test_signing_a_charter_costs_the_same_queries_however_many_have_signed(
+    client, home_page, django_assert_max_num_queries
+):
+    """A charter has no places, so no waiting list to serve before each signature."""
+    charter = CharterPageFactory(parent=home_page)
+
+    def sign(email):
+        response = client.post(charter.url, form_data(charter, email=email), **SAME_ORIGIN)
+        assert response.status_code == 303
+
+    sign("first@example.org")  # Creates the list's row, locked by each signature.
+    with django_assert_max_num_queries(21):
+        sign("second@example.org")
+    RegistrationFactory.create_batch(30, page=charter)
+    with django_assert_max_num_queries(21):
+        sign("third@example.org")
+
+    assert Registration.objects.for_page(charter).count() == 33
+
+
 @pytest.fixture
 def carte_citoyenne(home_page, in_english):
     return in_english(

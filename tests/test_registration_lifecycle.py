@@ -187,22 +187,39 @@ def test_a_translation_not_synced_yet_follows_the_french_places_and_dates(
     assert "https://schema.org/Discontinued" in response.content.decode()
 
 
-def test_a_newcomer_never_overtakes_the_waiting_list(client, full_event):
-    # The capacity is saved; the promotion that follows publishing has not run yet.
-    EventPage.objects.filter(pk=full_event.pk).update(capacity=4)
+@pytest.mark.parametrize(
+    ("changes", "in_line_after", "newcomer_after"),
+    [
+        ({"capacity": 4}, [Status.CONFIRMED, Status.CONFIRMED, Status.WAITING], Status.WAITING),
+        # No limit any more: everyone waiting gets in, then the newcomer.
+        (
+            {"capacity": None, "waiting_list_enabled": False},
+            [Status.CONFIRMED, Status.CONFIRMED, Status.CONFIRMED],
+            Status.CONFIRMED,
+        ),
+        # The waiting list switched off while people wait: they keep their turn; the newcomer
+        # finds the event full.
+        (
+            {"capacity": 4, "waiting_list_enabled": False},
+            [Status.CONFIRMED, Status.CONFIRMED, Status.WAITING],
+            None,
+        ),
+    ],
+)
+def test_a_newcomer_never_overtakes_the_waiting_list(
+    client, full_event, changes, in_line_after, newcomer_after
+):
+    # The change is saved; the promotion that follows publishing has not run yet.
+    EventPage.objects.filter(pk=full_event.pk).update(**changes)
 
     client.post(full_event.url, form_data(full_event, email="newcomer@example.org"), **SAME_ORIGIN)
 
     after = statuses()
     in_line = ("first@example.org", "second@example.org", "third@example.org")
-    assert [after[email] for email in in_line] == [
-        Status.CONFIRMED,
-        Status.CONFIRMED,
-        Status.WAITING,
-    ]
-    assert after["newcomer@example.org"] == Status.WAITING
-    assert Registration.objects.get(email="newcomer@example.org").waiting_position == 2
-    assert Registration.objects.confirmed().count() == 4
+    assert [after[email] for email in in_line] == in_line_after
+    assert after.get("newcomer@example.org") == newcomer_after
+    if newcomer_after == Status.WAITING:
+        assert Registration.objects.get(email="newcomer@example.org").waiting_position == 2
 
 
 @pytest.fixture
