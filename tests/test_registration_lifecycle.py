@@ -146,19 +146,35 @@ def test_a_scheduled_capacity_raise_gives_the_places_when_it_goes_live(
     assert promoted.to == ["first@example.org"]
 
 
-def test_publishing_the_translation_too_promotes_no_one_twice(full_event, publish, translate):
+def test_the_french_page_gives_the_places_once_whichever_language_is_published(
+    full_event, publish, translate
+):
     english = translate(full_event, title="Volunteers' forum")
-    assert english.capacity == 2
+    # One place and the second in line are on the English page: one list for both languages.
+    holder = Registration.objects.confirmed().first()
+    Registration.objects.filter(pk=holder.pk).update(page=english)
+    Registration.objects.filter(email="second@example.org").update(page=english)
 
+    # A translation published with more places (a translator's override) gives none.
+    translate(full_event, title="Volunteers' forum", capacity=4)
+    assert Registration.objects.confirmed().count() == 2
+    assert not mail.outbox
+
+    # The French page gives them, in order, each person told in their own language.
     publish(full_event, capacity=4)
-    # The translation is updated from the French page, capacity included, and published.
-    full_event.refresh_from_db()
-    english = translate(full_event, title="Volunteers' forum")
+    assert [message.to for message in mail.outbox] == [
+        ["first@example.org"],
+        ["second@example.org"],
+    ]
+    assert mail.outbox[0].subject == f"Une place pour vous\u00a0: {full_event.title}"
+    assert mail.outbox[1].subject.endswith(": Volunteers' forum")
 
-    assert english.capacity == 4
+    # Publishing the translation once synced gives them no second time.
+    full_event.refresh_from_db()
+    assert translate(full_event, title="Volunteers' forum").capacity == 4
     assert Registration.objects.confirmed().count() == 4
-    assert EmailDelivery.objects.filter(kind=Kind.PROMOTED).count() == 2
     assert Registration.objects.get(email="third@example.org").waiting_position == 1
+    assert len(mail.outbox) == 2
 
 
 def test_a_translation_not_synced_yet_follows_the_french_places_and_dates(
