@@ -326,6 +326,8 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         # The default language's own page, as edited or previewed, is its own authority.
         return self if default is None or default.pk == self.pk else default
 
+    has_places = True
+
     @property
     def registration_capacity(self):
         return self.list_settings.capacity

@@ -75,13 +75,14 @@ class CancelView(RegistrationLinkView):
     title = _("Cancel your registration")
 
     def post(self, request, token):
-        was_active = self.registration.status != self.registration.Status.CANCELLED
-        self.registration.cancel()  # Frees the place; whoever gets it is told by email.
+        # Frees the place, whoever gets it is told by email; None if it was already cancelled
+        # (a second click, or the other language's link).
+        changed = self.registration.cancel() is not None
         return self.render(
             {
                 "registration": self.registration,
                 "registered_page": self.registered_page,
                 "done": True,
-                "changed": was_active,
+                "changed": changed,
             }
         )

@@ -356,12 +356,9 @@ class RegistrationFormMixin(FormMixin, models.Model):
     def registration_waiting_list(self):
         return False
 
-    @classproperty
-    def has_places(cls):  # noqa: N805 - a class property
-        """Whether this page type counts places (it defines `registration_capacity`, as events
-        do). Only those can have people waiting, even once their limit is lifted or their
-        waiting list switched off."""
-        return cls.registration_capacity is not RegistrationFormMixin.registration_capacity
+    # Page types that count places (events) set this: only they can have people waiting, even
+    # once their limit is lifted or their waiting list switched off.
+    has_places = False
 
     @property
     def is_past(self):
