@@ -25,7 +25,7 @@ from wagtail.admin.panels import (
 from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission, FormMixin
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import PagePermissionTester, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
@@ -269,6 +269,23 @@ class RoutableRegistrationPageMixin(RoutablePageMixin):
         return serve_registration_page(self, request, *args, **kwargs)
 
 
+class RegistrationPagePermissionTester(PagePermissionTester):
+    """Wagtail's, except that deleting a page deletes the registrations taken on it and on the
+    pages below it: only those who may delete registrations (Communication) may then do it.
+    Wagtail lets anyone who edits a page delete it once it is unpublished, an expired event
+    for instance."""
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk) and (
+            self.user.has_perm("registrations.delete_registration")
+            or not Registration.objects.filter(page__path__startswith=self.page.path).exists()
+        )
+
+    def can_move(self):
+        # Moving keeps the registrations: Wagtail's own rule, which is its deletion rule.
+        return super().can_delete(ignore_bulk=True)
+
+
 class RegistrationFormMixin(FormMixin, models.Model):
     """What makes a page carry a registration form. Mixed into `home.models.BasePage`."""
 
@@ -491,6 +508,9 @@ class RegistrationFormMixin(FormMixin, models.Model):
         from .views import RegistrationListView
 
         return RegistrationListView
+
+    def permissions_for_user(self, user):
+        return RegistrationPagePermissionTester(user, self)
 
     def get_data_fields(self):
         fields = [

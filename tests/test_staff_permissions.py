@@ -27,6 +27,7 @@ from wagtail_localize.models import TranslationSource
 
 from communities.factories import PartnerAssociationFactory
 from communities.models import KitPage
+from events.factories import EventPageFactory
 from home.factories import DocumentFactory, ImageFactory
 from registrations.factories import RegistrationFactory
 from registrations.views import EXPORT_REGISTRATIONS_ACTION
@@ -507,3 +508,64 @@ def workflows(visit):
 @capability("Workflow tasks: edit them", REFUSED, REFUSED, REFUSED, ALLOWED)
 def workflow_tasks(visit):
     return opens(visit, reverse("wagtailadmin_workflows:task_index"), APPROVAL_TASK_NAME)
+
+
+# Deleting pages, last as each probe deletes a page of its own. Wagtail lets whoever edits a page
+# delete it once unpublished (an expired event, say): its registrations would go with it.
+
+
+def unpublished_event(visit, registered):
+    title = f"Atelier terminé ({'avec' if registered else 'sans'} inscriptions)"
+    event = EventPageFactory(parent=visit.site["rescue"], title=title, live=False)
+    if registered:
+        RegistrationFactory(page=event)
+    return event
+
+
+def english_draft(visit, registered):
+    title = f"Atelier à traduire ({'avec' if registered else 'sans'} inscriptions)"
+    event = EventPageFactory(parent=visit.site["rescue"], title=title)
+    english_locale = visit.site["home_en"].locale
+    send_for_translation(event, english_locale)
+    draft = event.get_translation(english_locale)
+    if registered:
+        RegistrationFactory(page=draft)
+    return draft
+
+
+def deletes(visit, page):
+    url = reverse("wagtailadmin_pages:delete", args=[page.pk])
+    response = visit.client.post(url, follow=True)
+    return acts(response, not Page.objects.filter(pk=page.pk).exists())
+
+
+@capability(
+    "Delete an unpublished Paris qui Sauve event holding registrations",
+    ALLOWED,
+    REFUSED,
+    REFUSED,
+    ALLOWED,
+)
+def delete_event_with_registrations(visit):
+    return deletes(visit, unpublished_event(visit, registered=True))
+
+
+@capability(
+    "Delete an unpublished Paris qui Sauve event without registrations",
+    ALLOWED,
+    ALLOWED,
+    REFUSED,
+    ALLOWED,
+)
+def delete_event_without_registrations(visit):
+    return deletes(visit, unpublished_event(visit, registered=False))
+
+
+@capability("Delete an English draft holding registrations", ALLOWED, REFUSED, REFUSED, ALLOWED)
+def delete_english_draft_with_registrations(visit):
+    return deletes(visit, english_draft(visit, registered=True))
+
+
+@capability("Delete an English draft without registrations", ALLOWED, REFUSED, ALLOWED, ALLOWED)
+def delete_english_draft_without_registrations(visit):
+    return deletes(visit, english_draft(visit, registered=False))
