@@ -19,6 +19,8 @@ CACHES = {
     }
 }
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405
+# Nothing is collected for tests: the live server serves static files from the apps.
+STATIC_ROOT = None
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
