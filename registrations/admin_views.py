@@ -211,7 +211,7 @@ class DeleteRegistrationsView(PermissionRequiredMixin, FormsSectionMixin, Delete
                 return
             submissions.delete()
             # The places they held are free: the waiting list gets them, as on a cancellation.
-            promoted = self.page.fill_places_from_waiting_list()
+            promoted = self.page.give_free_places()
             log(
                 self.page,
                 DELETE_ACTION,

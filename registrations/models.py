@@ -255,7 +255,7 @@ class Registration(AbstractFormSubmission):
             self.save(update_fields=["status", "cancelled_at"])
             if by_staff:
                 queue_emails([self], EmailDelivery.Kind.CANCELLED_BY_STAFF)
-            return self.page.specific.fill_places_from_waiting_list()
+            return self.page.specific.give_free_places()
 
 
 class RoutableRegistrationPageMixin(RoutablePageMixin):
@@ -412,7 +412,7 @@ class RegistrationFormMixin(FormMixin, models.Model):
             self._check_registration_window()
             # Places not given out yet (a capacity raised a moment ago) go to the waiting list
             # first: a newcomer never overtakes it.
-            self.fill_places_from_waiting_list()
+            self.give_free_places()
             existing = (
                 Registration.objects.for_page(self).active().filter(email=data["email"]).first()
             )
@@ -468,25 +468,31 @@ class RegistrationFormMixin(FormMixin, models.Model):
     def fill_places_from_waiting_list(self):
         """Give free places to the waiting list, first in line first; returns who got one.
 
-        Called when a place is freed, when the capacity may have changed (publishing) and before
-        taking a new registration. Lowering the capacity takes no place back.
+        Called when the capacity may have changed (publishing). Lowering the capacity takes no
+        place back.
         """
         if not self.has_places:
             return []  # Nobody ever waits here.
         with transaction.atomic():
             RegistrationList.lock(self.translation_key)
-            if not self.waiting_list_moves():
-                return []
-            waiting = Registration.objects.for_page(self).waiting()
-            free = self.places_left()  # None: no limit any more, everyone waiting gets in.
-            promoted = list(waiting if free is None else waiting[:free])
-            now = timezone.now()
-            for registration in promoted:
-                registration.status = Registration.Status.CONFIRMED
-                registration.confirmed_at = now
-                registration.save(update_fields=["status", "confirmed_at"])
-            queue_emails(promoted, EmailDelivery.Kind.PROMOTED)  # Each is told by email.
-            return promoted
+            return self.give_free_places()
+
+    def give_free_places(self):
+        """`fill_places_from_waiting_list` for callers already holding the list's lock: a
+        cancellation, a deletion, a new registration (a newcomer never overtakes the list)."""
+        if not self.has_places or not self.waiting_list_moves():
+            return []
+        waiting = Registration.objects.for_page(self).waiting()
+        free = self.places_left()  # None: no limit any more, everyone waiting gets in.
+        promoted = list(waiting if free is None else waiting[:free])
+        now = timezone.now()
+        Registration.objects.filter(pk__in=[r.pk for r in promoted]).update(
+            status=Registration.Status.CONFIRMED, confirmed_at=now
+        )
+        for registration in promoted:
+            registration.status, registration.confirmed_at = Registration.Status.CONFIRMED, now
+        queue_emails(promoted, EmailDelivery.Kind.PROMOTED)  # Each is told by email.
+        return promoted
 
     # Wagtail's form builder API.
 

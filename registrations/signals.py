@@ -12,6 +12,7 @@ def give_new_places_to_the_waiting_list(sender, instance, **kwargs):
     counts once the page goes live."""
     if (
         isinstance(instance, RegistrationFormMixin)
+        and instance.has_places
         and instance.live
         and Registration.objects.for_page(instance).waiting().exists()
     ):
