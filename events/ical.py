@@ -6,6 +6,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from home.sites import site_domain
+
 PRODID = "-//Ville de Paris//Volontaires de Paris//FR"
 
 
@@ -47,7 +49,7 @@ def calendar_response(calendar, filename):
 
 def events_calendar_response(request, events, *, name, filename):
     calendar = new_calendar(name)
-    domain = request.get_host().split(":")[0]
+    domain = site_domain()
     for event in events:
         calendar.add_component(
             vevent(

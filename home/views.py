@@ -6,6 +6,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from .sites import site_url
+
 SEARCH_MAX_QUERY_LENGTH = 200
 
 
@@ -24,6 +26,5 @@ def search(request):
 @require_GET
 @cache_control(public=True, max_age=86400)
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {site_url('/sitemap.xml')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain")

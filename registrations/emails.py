@@ -6,7 +6,6 @@ outbox keeps no copy of what a citizen typed. Templates autoescape the HTML part
 
 import re
 import zoneinfo
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -14,6 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+
+from home.sites import site_domain, site_url
 
 from . import tokens
 from .ics import event_calendar
@@ -25,16 +26,9 @@ Kind = EmailDelivery.Kind
 CLOSING_KINDS = {Kind.CANCELLED_BY_STAFF, Kind.NO_PLACE}
 
 
-def site_root_url(page):
-    """Where the page's site is served, e.g. https://volontaires.paris.fr."""
-    site = page.get_site()
-    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL
-
-
-def link(page, name, registration, purpose):
-    """An absolute signed link, in the page's language (the caller activates it)."""
-    path = reverse(name, kwargs={"token": tokens.make_token(registration, purpose)})
-    return site_root_url(page) + path
+def link(name, registration, purpose):
+    """An absolute signed link, in the active language."""
+    return site_url(reverse(name, kwargs={"token": tokens.make_token(registration, purpose)}))
 
 
 def event_details(page):
@@ -79,16 +73,16 @@ def build_message(delivery):
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
         if delivery.kind == Kind.NOTIFICATION:
-            context["admin_url"] = settings.WAGTAILADMIN_BASE_URL + reverse(
-                "wagtailforms:list_submissions", args=[page.pk]
+            context["admin_url"] = site_url(
+                reverse("wagtailforms:list_submissions", args=[page.pk])
             )
             context["confirmed_count"] = page.confirmed_registrations_count()
             context["capacity"] = page.registration_capacity
         elif not closing:
-            context["cancel_url"] = link(page, "registrations:cancel", registration, tokens.CANCEL)
+            context["cancel_url"] = link("registrations:cancel", registration, tokens.CANCEL)
             if registration.status == Status.PENDING:
                 context["confirm_url"] = link(
-                    page, "registrations:confirm", registration, tokens.CONFIRM
+                    "registrations:confirm", registration, tokens.CONFIRM
                 )
         # One line, without the template's line breaks; French no-break spaces stay.
         subject = re.sub(
@@ -113,7 +107,7 @@ def build_message(delivery):
                     page,
                     registration,
                     url=context["page_url"],
-                    domain=urlsplit(site_root_url(page)).hostname,
+                    domain=site_domain(),
                     description=gettext("To cancel your registration: %(url)s")
                     % {"url": context["cancel_url"]},
                 ),

@@ -12,8 +12,10 @@ from django.views.decorators.cache import never_cache
 
 from . import tokens
 
-# Signed links are personal: no indexing, no leaking through the Referer header.
-PRIVATE_HEADERS = {"X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer"}
+# Signed links are personal: no indexing, and the token never leaves the site in a Referer
+# header. `same-origin`, not `no-referrer`: under the latter the browser posts the button's
+# form with `Origin: null`, which Django's CSRF check rightly refuses.
+PRIVATE_HEADERS = {"X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "same-origin"}
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -23,10 +24,11 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Every public URL carries its language: /fr/... and /en/...
+# Every public URL carries its language, and its words are in that language:
+# /fr/recherche/, /en/search/.
 urlpatterns += i18n_patterns(
-    path("recherche/", home_views.search, name="search"),
-    path("inscriptions/", include("registrations.urls")),
+    path(_("search/"), home_views.search, name="search"),
+    path(_("registrations/"), include("registrations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

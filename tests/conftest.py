@@ -44,6 +44,20 @@ def _own_cache_key_space():
         yield
 
 
+# The paths of the signed links in both languages.
+LINK_PATHS = {
+    "cancel": "(?:fr/inscriptions/annuler|en/registrations/cancel)",
+    "confirm": "(?:fr/inscriptions/confirmer|en/registrations/confirm)",
+}
+
+
+def email_links(message, name):
+    """The paths of an email's signed links of one kind ('confirm', 'cancel'), each of which
+    must stand on the site's address."""
+    pattern = rf"{re.escape(settings.SITE_URL)}(/{LINK_PATHS[name]}/[^/\s\"]+/)"
+    return re.findall(pattern, message.body)
+
+
 def clear_cache():
     """Delete this process's keys only; FLUSHDB (cache.clear()) would wipe the other
     processes' keys in the middle of their tests."""

@@ -3,6 +3,8 @@
 from html.parser import HTMLParser
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from tests.test_pages_render import FRENCH
 
@@ -70,7 +72,19 @@ def test_without_any_english_content_pages_still_render(client, site_pages):
 def test_search_links_to_the_same_search_in_the_other_language(client, home_page_en):
     response = client.get("/fr/recherche/", {"q": "canicule"})
     assert response.status_code == 200
-    assert "/en/recherche/?q=canicule" in links(response)
+    assert "/en/search/?q=canicule" in links(response)
+
+
+def test_addresses_are_written_in_their_language(client, home_page_en):
+    assert client.get("/en/search/", {"q": "canicule"}).status_code == 200
+    # Each language keeps its own words: the other language's are not found.
+    assert client.get("/en/recherche/").status_code == 404
+    assert client.get("/fr/search/").status_code == 404
+    with translation.override("en"):
+        cancel = reverse("registrations:cancel", kwargs={"token": "t"})
+    with translation.override("fr"):
+        confirm = reverse("registrations:confirm", kwargs={"token": "t"})
+    assert (cancel, confirm) == ("/en/registrations/cancel/t/", "/fr/inscriptions/confirmer/t/")
 
 
 @pytest.mark.parametrize(

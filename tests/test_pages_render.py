@@ -166,8 +166,8 @@ def test_search_finds_each_page_in_its_own_language_only(
     assert page.title in page_text(response)
     assert translation.pk not in result_ids(client.get("/fr/recherche/", {"q": english_word}))
 
-    response = client.get("/en/recherche/", {"q": english_word})
+    response = client.get("/en/search/", {"q": english_word})
     assert response.status_code == 200
     assert translation.pk in result_ids(response)
     assert translation.title in page_text(response)
-    assert page.pk not in result_ids(client.get("/en/recherche/", {"q": french_word}))
+    assert page.pk not in result_ids(client.get("/en/search/", {"q": french_word}))

@@ -21,11 +21,12 @@ from icalendar import Calendar
 
 from charters.factories import CharterPageFactory
 from events.factories import EventPageFactory
+from home.sites import sync_default_site
 from registrations.factories import RegistrationFactory
 from registrations.models import Registration
 from registrations.outbox import EmailDelivery
 from registrations.tasks import queue_emails, queue_registration_emails
-from tests.conftest import START
+from tests.conftest import START, email_links
 from tests.test_typography import NBSP
 
 
@@ -43,10 +44,6 @@ def html_part(message):
     (html, mimetype), *_ = message.alternatives
     assert mimetype == "text/html"
     return html
-
-
-def links(message, name):
-    return re.findall(rf"http://localhost(/\w\w/inscriptions/{name}/[^/\s\"]+/)", message.body)
 
 
 def ics_event(message):
@@ -70,18 +67,18 @@ def test_the_confirmation_email_is_in_french_with_the_details_and_a_calendar_fil
         assert "mardi 14 janvier 2031, 18h30" in part
         assert "21h00" in part
         assert "5 rue de Lobau, 75004 Paris" in part
-        assert "http://localhost/fr/agenda/forum-des-volontaires/" in part
-    (cancel,) = links(message, "annuler")
+        assert "http://testserver/fr/agenda/forum-des-volontaires/" in part
+    (cancel,) = email_links(message, "cancel")
     assert cancel.startswith("/fr/")
-    assert not links(message, "confirmer")  # An event place needs no address confirmation.
+    assert not email_links(message, "confirm")  # An event place needs no address confirmation.
 
     vevent = ics_event(message)
     assert vevent.decoded("dtstart") == START
     assert vevent.decoded("dtend") == START + datetime.timedelta(hours=2, minutes=30)
     assert str(vevent["summary"]) == "Forum des Volontaires"
     assert "Salle des fêtes de l'Hôtel de Ville" in str(vevent["location"])
-    assert str(vevent["url"]) == "http://localhost/fr/agenda/forum-des-volontaires/"
-    assert str(vevent["uid"]) == f"{event.translation_key}-{registration.pk}@localhost"
+    assert str(vevent["url"]) == "http://testserver/fr/agenda/forum-des-volontaires/"
+    assert str(vevent["uid"]) == f"{event.translation_key}-{registration.pk}@testserver"
 
     delivery = EmailDelivery.objects.get(registration=registration)
     assert delivery.status == EmailDelivery.Status.SENT
@@ -99,10 +96,12 @@ def test_the_confirmation_email_is_in_english_for_the_english_page(event, regist
     assert '<html lang="en">' in html
     assert "Tuesday 14 January 2031, 6:30 p.m. – 9 p.m." in message.body
     assert "Tuesday 14 January 2031" in html
-    (cancel,) = links(message, "annuler")
+    (cancel,) = email_links(message, "cancel")
     assert cancel.startswith("/en/")
     # The calendar entry of one person at one event is the same in both languages.
-    assert str(ics_event(message)["uid"]) == f"{event.translation_key}-{registration.pk}@localhost"
+    assert (
+        str(ics_event(message)["uid"]) == f"{event.translation_key}-{registration.pk}@testserver"
+    )
     assert str(ics_event(message)["summary"]) == "Volunteers' forum"
 
 
@@ -158,9 +157,9 @@ def test_signing_a_charter_counts_once_the_address_is_confirmed_and_the_link_wor
     registration = register(charter)
     assert registration.status == Registration.Status.PENDING
     (message,) = mail.outbox
-    (confirm,) = links(message, "confirmer")
+    (confirm,) = email_links(message, "confirm")
     assert confirm in html_part(message)
-    assert links(message, "annuler")
+    assert email_links(message, "cancel")
 
     csrf_client = Client(enforce_csrf_checks=True)
     # Opening the link (or a mail scanner prefetching it) changes nothing.
@@ -195,8 +194,8 @@ def test_a_tampered_or_misused_link_is_refused_with_a_clear_page(
     charter, register, client, page_text
 ):
     registration = register(charter)
-    (confirm,) = links(mail.outbox[0], "confirmer")
-    (cancel,) = links(mail.outbox[0], "annuler")
+    (confirm,) = email_links(mail.outbox[0], "confirm")
+    (cancel,) = email_links(mail.outbox[0], "cancel")
 
     tampered = confirm.replace("/confirmer/", "/confirmer/x")
     other_id = re.sub(r"/confirmer/(\w+)", "/confirmer/WzIs", confirm)
@@ -230,7 +229,7 @@ def test_a_tampered_or_misused_link_is_refused_with_a_clear_page(
 
 def test_a_cross_site_post_to_a_cancel_link_is_refused(event, register):
     registration = register(event)
-    (cancel,) = links(mail.outbox[0], "annuler")
+    (cancel,) = email_links(mail.outbox[0], "cancel")
 
     response = Client(enforce_csrf_checks=True).post(
         cancel, HTTP_ORIGIN="https://evil.example", HTTP_SEC_FETCH_SITE="cross-site"
@@ -256,7 +255,7 @@ def test_cancelling_frees_the_place_for_the_first_waiting_person_who_is_told(
         position=1,
     ) in text(waiting_email)
     assert not waiting_email.attachments  # No calendar entry without a place.
-    (cancel,) = links(mail.outbox[0], "annuler")
+    (cancel,) = email_links(mail.outbox[0], "cancel")
     mail.outbox.clear()
 
     client = Client(enforce_csrf_checks=True)
@@ -282,7 +281,7 @@ def test_cancelling_frees_the_place_for_the_first_waiting_person_who_is_told(
     assert promoted.to == ["dominique@example.org"]
     assert promoted.subject == f"Une place pour vous{NBSP}: {event.title}"
     assert ics_event(promoted).decoded("dtstart") == START
-    assert links(promoted, "annuler")
+    assert email_links(promoted, "cancel")
 
     # The link goes on saying so, and frees nothing twice.
     with django_capture_on_commit_callbacks(execute=True):
@@ -319,7 +318,7 @@ def test_reminders_go_once_the_day_before_to_confirmed_registrations(
     assert "Forum des Volontaires" in reminder.subject
     assert "mardi 14 janvier 2031, 18h30" in reminder.body
     assert "Salle des fêtes de l'Hôtel de Ville" in reminder.body
-    assert links(reminder, "annuler")
+    assert email_links(reminder, "cancel")
     assert ics_event(reminder).decoded("dtstart") == START
     assert not EmailDelivery.objects.filter(registration__in=[waiting, cancelled]).exists()
 
@@ -329,7 +328,11 @@ def test_reminders_go_once_the_day_before_to_confirmed_registrations(
 
 def assert_nothing_left_to_do(message):
     html = html_part(message)
-    assert not links(message, "annuler") and "/inscriptions/" not in html
+    assert (
+        not email_links(message, "cancel")
+        and "/inscriptions/" not in html
+        and "/registrations/" not in html
+    )
     assert not message.attachments  # No calendar entry.
 
 
@@ -450,3 +453,16 @@ def test_finding_the_waiting_lists_to_tell_costs_the_same_however_many_events_st
     RegistrationFactory(page=english, status=Registration.Status.WAITING)
     with django_assert_max_num_queries(len(one_event)):
         assert run() == "Waiting list emails queued: 1.\n"
+
+
+def test_email_links_are_on_the_site_address(event, register, settings):
+    settings.SITE_URL = "https://volontaires.paris.fr"
+    sync_default_site()
+
+    register(event)
+
+    (message,) = mail.outbox
+    (cancel,) = email_links(message, "cancel")
+    assert f"https://volontaires.paris.fr{event.url}" in message.body
+    assert "testserver" not in message.body + html_part(message)
+    assert str(ics_event(message)["url"]) == f"https://volontaires.paris.fr{event.url}"

@@ -24,7 +24,7 @@ from registrations import tokens
 from registrations.factories import RegistrationFactory
 from registrations.models import RESEND_INTERVAL, Registration
 from registrations.outbox import EmailDelivery
-from tests.conftest import SAME_ORIGIN, form_data
+from tests.conftest import SAME_ORIGIN, email_links, form_data
 
 Status = Registration.Status
 Kind = EmailDelivery.Kind
@@ -34,10 +34,6 @@ def t(message, language="fr", **values):
     """What a reader sees of `message` in `language`, spaces collapsed like `page_text`."""
     with translation.override(language):
         return " ".join((gettext(message) % values if values else gettext(message)).split())
-
-
-def links(message, name):
-    return re.findall(rf"http://localhost(/\w\w/inscriptions/{name}/[^/\s\"]+/)", message.body)
 
 
 def waiting(page, email):
@@ -92,7 +88,7 @@ def test_raising_the_capacity_gives_the_new_places_to_the_waiting_list_in_order(
     assert promoted == [["first@example.org"], ["second@example.org"]]
     for message in mail.outbox:
         assert message.subject == f"Une place pour vous\u00a0: {full_event.title}"
-        assert links(message, "annuler")
+        assert email_links(message, "cancel")
     assert EmailDelivery.objects.filter(kind=Kind.PROMOTED).count() == 2
     third = Registration.objects.get(email="third@example.org")
     assert third.status == Status.WAITING
@@ -339,8 +335,8 @@ def test_registering_again_before_confirming_sends_a_new_confirmation_link(
     first_email, new_email = mail.outbox  # One new email for two submissions.
     assert new_email.to == ["camille.dupont@example.org"]
     assert new_email.subject == first_email.subject
-    (new_link,) = links(new_email, "confirmer")
-    assert links(new_email, "annuler")
+    (new_link,) = email_links(new_email, "confirm")
+    assert email_links(new_email, "cancel")
     registration = Registration.objects.get()  # Still one registration.
     assert list(registration.email_deliveries.values_list("kind", flat=True)) == [
         Kind.REGISTERED,
@@ -354,7 +350,7 @@ def test_registering_again_before_confirming_sends_a_new_confirmation_link(
 
 def test_an_expired_confirmation_link_says_how_to_get_a_new_one(charter, register, page_text):
     register(charter)
-    (old_link,) = links(mail.outbox[0], "confirmer")
+    (old_link,) = email_links(mail.outbox[0], "confirm")
     a_month_later = time.time() + 31 * 24 * 3600
 
     with mock.patch("django.core.signing.time.time", return_value=a_month_later):
@@ -371,7 +367,7 @@ def test_an_expired_confirmation_link_says_how_to_get_a_new_one(charter, registe
     # A month after the first email, registering again sends a link that works.
     EmailDelivery.objects.update(created_at=F("created_at") - datetime.timedelta(days=31))
     register(charter)
-    (new_link,) = links(mail.outbox[1], "confirmer")
+    (new_link,) = email_links(mail.outbox[1], "confirm")
     assert confirm(new_link).status_code == 200
     assert Registration.objects.get().status == Status.CONFIRMED
 
@@ -390,7 +386,7 @@ def test_an_expired_link_of_a_registration_no_longer_pending_says_where_it_stand
     charter, register, page_text, status, shown
 ):
     register(charter)
-    (old_link,) = links(mail.outbox[0], "confirmer")
+    (old_link,) = email_links(mail.outbox[0], "confirm")
     Registration.objects.update(status=status)
     a_month_later = time.time() + 31 * 24 * 3600
 
@@ -414,7 +410,7 @@ def test_registering_again_in_the_other_language_writes_in_that_language(
 
     new_email = mail.outbox[1]
     assert "Charter of the Volontaires de Paris" in new_email.subject
-    (new_link,) = links(new_email, "confirmer")
+    (new_link,) = email_links(new_email, "confirm")
     assert new_link.startswith("/en/")
     (html, _mimetype), *_ = new_email.alternatives
     assert '<html lang="en">' in html
@@ -439,13 +435,13 @@ def test_registering_again_sends_the_cancel_link_of_a_place_or_of_the_waiting_li
 
     place, waiting_list = mail.outbox
     assert place.to == ["camille.dupont@example.org"]
-    assert links(place, "annuler")
+    assert email_links(place, "cancel")
     assert [name for name, *_ in place.attachments] == ["event.ics"]
     assert t("Your registration is confirmed.") in page_text(holder)
     assert place.subject == first_place.subject
     assert waiting_list.to == ["dominique@example.org"]
     assert waiting_list.subject == first_waiting_list.subject
-    assert links(waiting_list, "annuler")
+    assert email_links(waiting_list, "cancel")
     assert t(
         "All places are taken: you are number %(position)s on the waiting list. We will write "
         "to you if a place becomes free.",
@@ -482,7 +478,7 @@ def test_a_cancelled_person_registering_again_joins_the_end_of_the_line(
     assert again.pk != first.pk
     assert again.waiting_position == 3
     (waiting_email,) = mail.outbox
-    (cancel_link,) = links(waiting_email, "annuler")
+    (cancel_link,) = email_links(waiting_email, "cancel")
     assert t(ALREADY_REGISTERED) not in page_text(response)
     # The new cancel link is this registration's, not the cancelled one's.
     Client().post(cancel_link)

@@ -6,6 +6,13 @@ from html.parser import HTMLParser
 from xml.etree import ElementTree
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from icalendar import Calendar
+from wagtail.models import Site
+
+from home.sites import sync_default_site
+from volontaires.settings.base import site_address
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -118,3 +125,50 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
     lines = response.content.decode().splitlines()
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_every_absolute_url_is_on_the_site_address_whatever_host_was_asked(
+    client, settings, translated, site_pages
+):
+    """Behind a proxy, or reached as 127.0.0.1, the site still writes its one public address:
+    canonical and hreflang links, Open Graph, JSON-LD, the sitemap, robots.txt, calendars."""
+    settings.SITE_URL = "https://volontaires.paris.fr"
+    sync_default_site()
+    french, english = translated
+    host = {"HTTP_HOST": "127.0.0.1:8000"}
+
+    parsed = head(client.get(french.url, **host))
+    assert link_hrefs(parsed, "canonical") == {None: f"https://volontaires.paris.fr{french.url}"}
+    assert link_hrefs(parsed, "alternate")["en"].startswith("https://volontaires.paris.fr/en/")
+    assert parsed.metas["og:url"] == link_hrefs(parsed, "canonical")[None]
+    (event_data,) = parsed.json_ld
+    assert event_data["url"] == link_hrefs(parsed, "canonical")[None]
+
+    sitemap = ElementTree.fromstring(client.get("/sitemap.xml", **host).content)
+    locations = [element.text for element in sitemap.findall("sm:url/sm:loc", SITEMAP_NS)]
+    assert locations and all(url.startswith("https://volontaires.paris.fr/") for url in locations)
+    robots = client.get("/robots.txt", **host).content.decode()
+    assert "Sitemap: https://volontaires.paris.fr/sitemap.xml" in robots.splitlines()
+
+    (vevent,) = Calendar.from_ical(client.get(f"{french.url}ical/", **host).content).walk("VEVENT")
+    assert str(vevent["url"]) == link_hrefs(parsed, "canonical")[None]
+    assert str(vevent["uid"]).endswith("@volontaires.paris.fr")
+
+
+def test_migrating_gives_the_default_site_the_configured_address(settings, db):
+    settings.SITE_URL = "https://volontaires.paris.fr"
+    call_command("migrate", verbosity=0)
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port, site.root_url) == (
+        "volontaires.paris.fr",
+        443,
+        "https://volontaires.paris.fr",
+    )
+
+
+@pytest.mark.parametrize(
+    "url", ["ftp://example.org", "https://example.org:8443", "http://example.org/fr/", "http://"]
+)
+def test_a_site_address_wagtail_cannot_write_is_refused_at_start(url):
+    with pytest.raises(ImproperlyConfigured, match="SITE_URL"):
+        site_address(url)

@@ -110,7 +110,7 @@ def test_search_links_to_the_same_search_in_english(client, home_page, translate
 
     found = links(client.get("/fr/recherche/", {"q": "canicule"}))
 
-    assert found.switcher["en"] == "/en/recherche/?q=canicule"
+    assert found.switcher["en"] == "/en/search/?q=canicule"
 
 
 def test_a_missing_page_links_to_each_home_page(client, home_page, translate):

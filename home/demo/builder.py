@@ -9,6 +9,7 @@ import json
 from collections import defaultdict
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.management.base import CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -36,6 +37,8 @@ from wagtail_localize.segments.extract import extract_segments
 
 from communities.models import CommunityPartner, PartnerAssociation
 from home.models import SiteSettings
+from home.sites import sync_default_site
+from volontaires.settings.base import site_address
 
 from . import content
 from .documents import ensure_document
@@ -170,9 +173,11 @@ class DemoBuilder:
 
     def ensure_site_root(self, home):
         """Put the French home page at the default site's root, in place of Wagtail's welcome."""
+        sync_default_site()  # The address comes from SITE_URL, whether or not the site exists.
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
+            _scheme, hostname, port = site_address(settings.SITE_URL)
+            site = Site(hostname=hostname, port=port, is_default_site=True)
         if site.root_page_id == home.pk and site.site_name == SITE_NAME:
             return
         welcome = site.root_page if site.root_page_id else None

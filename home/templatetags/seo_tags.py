@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from home.sites import site_url
 from registrations.models import Window
 
 register = template.Library()
@@ -23,11 +24,11 @@ PARIS_CITY_HALL = {
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    """The URL with scheme and host, as social networks and search engines require."""
-    request = context.get("request")
-    return request.build_absolute_uri(url) if request else url
+@register.simple_tag
+def absolute_url(url):
+    """The URL on the site's address (SITE_URL), as social networks and search engines
+    require; an URL that already has a host (a media CDN) is kept."""
+    return site_url(url) if url.startswith("/") else url
 
 
 def _organization(page, request, site_settings):

@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -194,7 +195,38 @@ RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 WAGTAIL_SITE_NAME = "Volontaires de Paris"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+
+
+def site_address(url):
+    """(scheme, host, port) of SITE_URL, the one address every absolute URL is built from.
+
+    Wagtail's Site writes port 443 as https and any other port as http, so https is accepted on
+    the default port only.
+    """
+    parts = urlsplit(url)
+    default_port = {"http": 80, "https": 443}.get(parts.scheme)
+    try:
+        port = parts.port or default_port
+    except ValueError:
+        port = None
+    if (
+        default_port is None
+        or not parts.hostname
+        or port is None
+        or parts.path.strip("/")
+        or (parts.scheme == "https") != (port == 443)
+    ):
+        raise ImproperlyConfigured(
+            f"SITE_URL must be http://host[:port] or https://host (port 443), not {url!r}."
+        )
+    return parts.scheme, parts.hostname, port
+
+
+# The public address of the site: email links, feeds, canonical and hreflang links, the sitemap
+# and the admin's own links. Wagtail's default Site is kept equal to it (home.sites).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+site_address(SITE_URL)
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -21,7 +21,7 @@ CACHES = {
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405
 # Nothing is collected for tests: the live server serves static files from the apps.
 STATIC_ROOT = None
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: the concurrency tests open one connection per thread.

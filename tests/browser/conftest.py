@@ -32,6 +32,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+SEARCH = {"fr": "/fr/recherche/", "en": "/en/search/"}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
@@ -156,6 +157,6 @@ def urls(demo_site, django_db_blocker):
                 .first()
             )
             found["event", language] = event.url
-            found["search", language] = f"/{language}/recherche/?q=canicule"
+            found["search", language] = f"{SEARCH[language]}?q=canicule"
             found["404", language] = f"/{language}/cette-page-n-existe-pas/"
     return found
