@@ -30,10 +30,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
 
+from .delivery import queue_email_again, queue_emails, queue_registration_emails
 from .forms import AccessibilityNeed, RegistrationFormBuilder, RegistrationPageAdminForm
 from .outbox import EmailDelivery
 from .panels import RegistrationCountPanel
-from .tasks import queue_email_again, queue_emails, queue_registration_emails
 
 # Registering again sends the registration's email again, at most this often: the form cannot
 # be used to flood someone's address.

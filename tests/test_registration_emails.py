@@ -22,10 +22,10 @@ from icalendar import Calendar
 from charters.factories import CharterPageFactory
 from events.factories import EventPageFactory
 from home.sites import sync_default_site
+from registrations.delivery import queue_emails, queue_registration_emails
 from registrations.factories import RegistrationFactory
 from registrations.models import Registration
 from registrations.outbox import EmailDelivery
-from registrations.tasks import queue_emails, queue_registration_emails
 from tests.conftest import START, email_links
 from tests.test_typography import NBSP
 

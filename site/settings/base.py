@@ -62,7 +62,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_ratelimit",
     "django_tasks",
-    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -180,11 +179,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "20/h")
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "365"))
 
-# Background tasks (registration emails, Wagtail's reference index) are stored in the database
-# and run by `manage.py db_worker`. A failed email is tried again after each of these delays
-# (seconds), then given up: 1 min, 5 min, 30 min, 2 h, 6 h.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Emails wait in the outbox table until `manage.py send_emails` (always on) sends them. An SMTP
+# call gives up after EMAIL_TIMEOUT seconds; a temporary failure is tried again after each of
+# these delays (seconds), then given up: 1 min, 5 min, 30 min, 2 h, 6 h.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 REGISTRATION_EMAIL_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
+REGISTRATION_EMAILS_SEND_AT_COMMIT = False
 # Reminders go to registrations for what starts within this many hours.
 REGISTRATION_REMINDER_HOURS = int(os.environ.get("REGISTRATION_REMINDER_HOURS", "24"))
 
@@ -193,6 +193,22 @@ REGISTRATION_REMINDER_HOURS = int(os.environ.get("REGISTRATION_REMINDER_HOURS", 
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 # django-ratelimit predates Django's own Redis backend, whose increments are atomic too.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+
+# Logs go to standard error (journald, or the process manager's log): requests that failed
+# with their traceback, the email worker's attempts. Messages name records by number only.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own handlers print only with DEBUG on, and mail errors to ADMINS: none here.
+        "django": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        # A line per Wagtail background task (search and reference index) is noise.
+        "django_tasks": {"level": "WARNING"},
+    },
+}
 
 WAGTAIL_SITE_NAME = "Volontaires de Paris"
 

@@ -16,11 +16,13 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from pytest_django.live_server_helper import LiveServer  # noqa: E402
 from wagtail.models import Collection  # noqa: E402
+
+from home.sites import sync_default_site  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -73,11 +75,14 @@ def demo_site(django_db_setup, django_db_blocker, migrated_state):
 
 @pytest.fixture(scope="package")
 def server(demo_site, django_db_blocker):
-    """The live server's base URL. The server answers on 'localhost' only: any other host
-    a page asks for is a third party."""
+    """The live server's base URL, which is the site's address (SITE_URL) meanwhile. The server
+    answers on 'localhost' only: any other host a page asks for is a third party."""
     with django_db_blocker.unblock():
         live = LiveServer("localhost")
-        yield live.url
+        with override_settings(SITE_URL=live.url):
+            sync_default_site()
+            yield live.url
+        sync_default_site()
         live.stop()
 
 

@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from events.models import EventPage
+from registrations.delivery import queue_emails
 from registrations.models import Registration
 from registrations.outbox import EmailDelivery
-from registrations.tasks import queue_emails
 
 
 class Command(BaseCommand):

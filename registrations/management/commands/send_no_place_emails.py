@@ -6,9 +6,9 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from events.models import EventPage
+from registrations.delivery import queue_emails
 from registrations.models import Registration
 from registrations.outbox import EmailDelivery
-from registrations.tasks import queue_emails
 
 # Events that started this recently: a missed run is made up for, and the first run does not
 # write about events long past.

@@ -1,0 +1,115 @@
+"""The links of real emails, opened and pressed in Chromium: registrations on the live server
+are sent by the email worker (its own process) through a real SMTP server; the browser opens
+the links they contain and presses their buttons."""
+
+import re
+
+import pytest
+from django.db import connections
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from events.models import EventPage
+from registrations.models import Registration
+from tests.smtp import SmtpSink, Worker, wait_for
+
+
+@pytest.fixture
+def mail(settings, server):
+    """The SMTP server, and the worker sending the outbox to it; the live server only queues."""
+    settings.REGISTRATION_EMAILS_SEND_AT_COMMIT = False
+    with SmtpSink() as sink, Worker(sink.port, site_url=server):
+        yield sink
+
+
+def emails_to(sink, address, count=1):
+    wait_for(
+        lambda: len([m for m in sink.messages if m.recipients == [address]]) >= count,
+        message=f"{count} email(s) to {address}",
+    )
+    return [m for m in sink.messages if m.recipients == [address]]
+
+
+def text(message):
+    return next(
+        part.get_content() for part in message.walk() if part.get_content_type() == "text/plain"
+    )
+
+
+def link(message, server, words):
+    (url,) = re.findall(rf"{re.escape(server)}/\w\w/{words}/[^\s]+/", text(message))
+    return url
+
+
+def committed(sql, params):
+    """Write outside the test's transaction, so the live server sees it at once."""
+    with connections.create_connection("default").cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+@pytest.fixture
+def one_place_left(urls):
+    """The journeys' event, with one place left and a waiting list."""
+    event = EventPage.objects.get(url_path__endswith=urls["event", "fr"].removeprefix("/fr"))
+    taken = Registration.objects.for_page(event).confirmed().count()
+    before = (event.capacity, event.waiting_list_enabled)
+    committed(
+        "UPDATE events_eventpage SET capacity = %s, waiting_list_enabled = %s "
+        "WHERE page_ptr_id = %s",
+        [taken + 1, True, event.pk],
+    )
+    yield event
+    committed(
+        "UPDATE events_eventpage SET capacity = %s, waiting_list_enabled = %s "
+        "WHERE page_ptr_id = %s",
+        [*before, event.pk],
+    )
+
+
+def register(page, path, first_name, email):
+    page.goto(path)
+    form = page.locator("form.registration__form")
+    form.locator("#id_first_name").fill(first_name)
+    form.locator("#id_last_name").fill("Exemple")
+    form.locator("#id_email").fill(email)
+    form.locator("#id_consent").check()
+    form.locator("button[type=submit]").click()
+    return page.locator("#registration-outcome")
+
+
+def test_a_freed_place_goes_to_the_first_waiting_through_the_cancel_link_of_a_real_email(
+    page, server, urls, mail, one_place_left
+):
+    first, second = "alix.premier@example.org", "noa.second@example.org"
+    expect(register(page, urls["event", "fr"], "Alix", first)).to_contain_text(
+        "Votre inscription est confirmée"
+    )
+    expect(register(page, urls["event", "fr"], "Noa", second)).to_contain_text("liste d’attente")
+
+    (confirmation,) = emails_to(mail, first)
+    cancel = link(confirmation, server, "inscriptions/annuler")
+    page.goto(cancel)
+    page.get_by_role("button", name="Annuler mon inscription").click()
+    expect(page.locator(".registration-link")).to_contain_text("est annulée")
+
+    (_waiting, promoted) = emails_to(mail, second, count=2)
+    assert "place" in promoted["Subject"].lower()
+    assert link(promoted, server, "inscriptions/annuler")
+    # One email per message: nothing sent twice.
+    assert len(mail.message_ids()) == len(set(mail.message_ids()))
+
+
+def test_joining_a_community_is_confirmed_with_the_link_of_a_real_email(page, server, urls, mail):
+    address = f"sacha.{timezone.now():%H%M%S%f}@example.org"
+    expect(register(page, urls["community", "en"], "Sacha", address)).to_contain_text(
+        "confirm your email address"
+    )
+
+    (message,) = emails_to(mail, address)
+    confirm = link(message, server, "registrations/confirm")
+    page.goto(confirm)
+    page.get_by_role("button", name="Confirm my email address").click()
+    expect(page.locator(".registration-link")).to_contain_text("your email address is confirmed")
+    # The test's own database snapshot predates the click: ask the site, as the person would.
+    page.goto(confirm)
+    expect(page.locator(".registration-link")).to_contain_text("already confirmed")
