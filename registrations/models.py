@@ -401,11 +401,13 @@ class RegistrationFormMixin(FormMixin, models.Model):
         return max(self.registration_capacity - self.confirmed_registrations_count(), 0)
 
     def register(self, data):
-        """Store a registration from a form's cleaned data.
+        """Store a registration from a form's cleaned data; returns what to tell the visitor:
+        {"status": …, "position": …} (their place on the waiting list, or None).
 
-        Returns (registration, created): an address already registered here (in any language)
-        gets its existing registration back, and its email again (`Registration.register_again`).
-        Raises RegistrationRefused when closed or full.
+        The answer is a newcomer's whether or not the address is registered here already (in
+        any language): whether someone registered is theirs to know, not the visitor's. The
+        registered person gets our email about it again (`Registration.register_again`).
+        Raises RegistrationRefused when closed or full, for everyone alike.
         """
         with transaction.atomic():
             RegistrationList.lock(self.translation_key)
@@ -413,19 +415,22 @@ class RegistrationFormMixin(FormMixin, models.Model):
             # Places not given out yet (a capacity raised a moment ago) go to the waiting list
             # first: a newcomer never overtakes it.
             self.give_free_places()
+            status = self._new_registration_status()
             existing = (
                 Registration.objects.for_page(self).active().filter(email=data["email"]).first()
             )
             if existing:
                 existing.register_again(self)
-                return existing, False
-            status = self._new_registration_status()
-            if status is not None:
-                registration = self._create_registration(data, status)
+            elif status is not None:
+                self._create_registration(data, status)
+            position = None
+            if status == Registration.Status.WAITING:
+                # Where a newcomer stands: last in line.
+                position = Registration.objects.for_page(self).waiting().count() + bool(existing)
         if status is None:
             # Full: refused once the places given to the waiting list above are saved.
             raise RegistrationRefused(_("Sorry, there are no places left."))
-        return registration, True
+        return {"status": status, "position": position}
 
     def _create_registration(self, data, status):
         editor_fields = [field.clean_name for field in self.get_form_fields()]
@@ -573,9 +578,10 @@ class RegistrationFormMixin(FormMixin, models.Model):
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         """The page with its thank-you text in place of the form (used by the preview)."""
         context = self.get_context(request)
-        context.update(
-            self.get_registration_context(
-                request, outcome={"registration": form_submission, "created": True}
-            )
-        )
+        status = form_submission.status if form_submission else self._new_registration_status()
+        outcome = {
+            "status": status,
+            "position": Registration.objects.for_page(self).waiting().count() + 1,
+        }
+        context.update(self.get_registration_context(request, outcome=outcome))
         return TemplateResponse(request, self.get_template(request), context)

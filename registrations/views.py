@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
+from wagtail.admin.views.mixins import list_to_str
 from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.log_actions import log
 
@@ -50,11 +51,11 @@ def serve_registration_page(page, request, *args, **kwargs):
             status = 429
         elif form.is_valid():
             try:
-                registration, created = page.register(form.cleaned_data)
+                outcome = page.register(form.cleaned_data)
             except RegistrationRefused as refusal:
                 form.add_error(None, str(refusal))
             else:
-                return redirect_to_outcome(page, request, registration, created)
+                return redirect_to_outcome(page, request, outcome)
     else:
         form = None
         outcome = read_outcome(page, request.GET.get(OUTCOME_PARAMETER))
@@ -71,8 +72,8 @@ def serve_registration_page(page, request, *args, **kwargs):
     return response
 
 
-def redirect_to_outcome(page, request, registration, created):
-    token = signing.dumps({"id": registration.pk, "new": created}, salt=OUTCOME_SALT)
+def redirect_to_outcome(page, request, outcome):
+    token = signing.dumps({**outcome, "page": page.translation_key.hex}, salt=OUTCOME_SALT)
     response = HttpResponseRedirect(
         f"{page.get_url(request)}?{urlencode({OUTCOME_PARAMETER: token})}"
     )
@@ -82,17 +83,16 @@ def redirect_to_outcome(page, request, registration, created):
 
 
 def read_outcome(page, token):
-    """The registration a signed, recent token names, if it belongs to this page."""
+    """What a signed, recent token says to tell the visitor, if it is about this page."""
     if not token:
         return None
     try:
-        payload = signing.loads(token, salt=OUTCOME_SALT, max_age=OUTCOME_MAX_AGE)
+        outcome = signing.loads(token, salt=OUTCOME_SALT, max_age=OUTCOME_MAX_AGE)
     except signing.BadSignature:
         return None
-    registration = Registration.objects.for_page(page).filter(pk=payload["id"]).first()
-    if registration is None:
+    if outcome.pop("page", None) != page.translation_key.hex:
         return None
-    return {"registration": registration, "created": payload["new"]}
+    return outcome
 
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
@@ -112,6 +112,11 @@ class RegistrationListView(SubmissionsListView):
     custom_value_preprocess = {
         **SubmissionsListView.custom_value_preprocess,
         str: {SubmissionsListView.FORMAT_CSV: neutralise_formula},
+        # Checkboxes and multiple choices: the joined answers are one cell too.
+        list: {
+            SubmissionsListView.FORMAT_CSV: lambda value: neutralise_formula(list_to_str(value)),
+            SubmissionsListView.FORMAT_XLSX: list_to_str,
+        },
     }
 
     def get_context_data(self, **kwargs):

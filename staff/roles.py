@@ -173,6 +173,10 @@ def home_pages():
     return list(HomePage.objects.child_of(root).select_related("locale"))
 
 
+# Created by Wagtail's migrations, with rights on the root: setup_roles removes them.
+WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
+
+
 @transaction.atomic
 def setup_roles():
     """Create or update the groups, their permissions and the review workflow.
@@ -206,6 +210,8 @@ def setup_roles():
         groups[group.name] = group
 
     _review_workflow(communication, homes)
+    # Anyone put in them would see every registration: the roles above replace them.
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).delete()
     return groups
 
 

@@ -1,5 +1,8 @@
 """What staff see: the registration tab and count, Wagtail's Forms listing and its export."""
 
+import csv
+import io
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -72,6 +75,18 @@ def test_the_csv_export_cannot_start_a_spreadsheet_formula(staff_client, event):
     content = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK" in content
     assert ",=HYPERLINK" not in content
+
+
+def test_a_ticked_answer_cannot_start_a_spreadsheet_formula_either(staff_client, event):
+    RegistrationFormFieldFactory(
+        page=event, label="Créneaux", field_type="checkboxes", choices="=1+1\nmatin"
+    )
+    RegistrationFactory(page=event, form_data={"creneaux": ["=1+1", "matin"]})
+
+    response = staff_client.get(f"/admin/forms/submissions/{event.pk}/?export=csv")
+
+    (row,) = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))[1:]
+    assert "'=1+1, matin" in row
 
 
 def test_the_submissions_list_and_export_cost_the_same_queries_with_more_registrations(

@@ -1,8 +1,12 @@
 """Forgery protection without a cookie on cacheable pages, and the per-address rate limit."""
 
+import ipaddress
+import re
+
 import pytest
 from django.test import Client
 
+from charters.factories import CharterPageFactory
 from events.factories import EventIndexPageFactory, EventPageFactory
 from registrations.models import Registration
 from tests.conftest import form_data
@@ -126,3 +130,66 @@ def test_submissions_are_limited_per_client_address(event, settings, page_text):
     )
     assert response.status_code == 303
     assert Registration.objects.count() == 4
+
+
+def test_behind_the_trusted_proxy_each_visitor_has_their_own_limit(event, settings):
+    settings.REGISTRATION_RATE_LIMIT = "2/d"
+    settings.TRUSTED_PROXIES = [ipaddress.ip_network("127.0.0.1")]
+    same_origin = {"HTTP_SEC_FETCH_SITE": "same-origin"}
+
+    def post(forwarded_for, email, remote="127.0.0.1"):
+        # nginx appends the address it received from: the visitor's is the last one.
+        return Client(REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded_for).post(
+            event.url, form_data(event, email=email), **same_origin
+        )
+
+    assert post("192.0.2.10", "a@example.org").status_code == 303
+    assert post("192.0.2.10", "b@example.org").status_code == 303
+    assert post("192.0.2.10", "c@example.org").status_code == 429
+    # Another visitor through the same proxy is not the first one.
+    assert post("192.0.2.11", "d@example.org").status_code == 303
+    # A visitor who sends someone else's address is still counted as themselves: nginx
+    # appends the address it received from after what the visitor wrote.
+    assert post("192.0.2.10, 192.0.2.11", "e@example.org").status_code == 303
+    assert post("203.0.113.5, 192.0.2.10", "f@example.org").status_code == 429
+    # Sent straight to the site, not through the proxy, the header proves nothing.
+    direct = post("198.51.100.7", "g@example.org", remote="192.0.2.10")
+    assert direct.status_code == 429
+
+
+def outcome_text(response):
+    """What the answer to a registration says (the focused status message)."""
+    html = response.content.decode()
+    start = html.index('id="registration-outcome"')
+    return " ".join(re.sub(r"<[^>]+>", " ", html[start : html.index("</div>", start)]).split())
+
+
+@pytest.mark.parametrize(
+    "kind", ["event with places", "full event with a waiting list", "charter to confirm"]
+)
+def test_the_answer_is_the_same_whether_or_not_the_address_was_registered(client, home_page, kind):
+    """Anyone may type a neighbour's address: the page must not tell them whether that person
+    registered (for an event about homelessness, say). Only the person's mailbox knows."""
+    agenda = EventIndexPageFactory(parent=home_page)
+    page = {
+        "event with places": lambda: EventPageFactory(parent=agenda, capacity=10),
+        "full event with a waiting list": lambda: EventPageFactory(
+            parent=agenda, capacity=1, waiting_list_enabled=True
+        ),
+        "charter to confirm": lambda: CharterPageFactory(parent=home_page),
+    }[kind]()
+    same_origin = {"HTTP_SEC_FETCH_SITE": "same-origin"}
+
+    def register(email, name):
+        return client.post(
+            page.url, form_data(page, email=email, first_name=name), follow=True, **same_origin
+        )
+
+    register("premier@example.org", "Premier")  # Takes the only place of the full event.
+    register("voisine@example.org", "Voisine")
+    known = outcome_text(register("voisine@example.org", "Quelqu'un"))
+    unknown = outcome_text(register("inconnu@example.org", "Quelqu'un"))
+
+    assert known == unknown
+    assert known  # An answer there is, and it is the newcomer's.
+    assert "Voisine" not in known

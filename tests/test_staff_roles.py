@@ -21,6 +21,7 @@ from registrations.factories import RegistrationFactory
 from staff.factories import (
     PASSWORD,
     UserFactory,
+    build_two_communities,
     coordinators_of,
     edit_form_data,
 )
@@ -72,6 +73,27 @@ def test_setup_roles_creates_one_group_per_role_and_community(staff_site):
         staff_site["home"].pk,
         staff_site["home_en"].pk,
     }
+
+
+@pytest.mark.parametrize("default_group", ["Editors", "Moderators"])
+def test_wagtails_default_groups_go_with_their_rights_on_every_page(
+    home_page, client, default_group
+):
+    """Wagtail's migrations give "Editors" and "Moderators" rights on the root: whoever is put
+    in one sees and exports every registration of the site. setup_roles removes them."""
+    pages = build_two_communities(home_page)
+    RegistrationFactory(page=pages["climate_event"], last_name="Climatologue")
+    member = UserFactory(groups=[Group.objects.get(name=default_group)])
+    login(client, member)
+    assert "Climatologue" in client.get(submissions_url(pages["climate_event"])).content.decode()
+
+    setup_roles()
+
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    response = client.get(submissions_url(pages["climate_event"]))
+    # No group left, no admin: back to the login page.
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("wagtailadmin_login"))
 
 
 def test_setup_roles_runs_again_without_duplicating_anything(staff_site):

@@ -1,5 +1,6 @@
 """Settings shared by every environment. The environment is read here, once."""
 
+import ipaddress
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -188,9 +189,11 @@ REGISTRATION_EMAILS_SEND_AT_COMMIT = False
 # Reminders go to registrations for what starts within this many hours.
 REGISTRATION_REMINDER_HOURS = int(os.environ.get("REGISTRATION_REMINDER_HOURS", "24"))
 
-# Behind a reverse proxy, the request header that holds the client's address, as a META key
-# (e.g. HTTP_X_REAL_IP); otherwise every visitor would share the proxy's rate limit.
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# The reverse proxies in front of the site (addresses or networks, e.g. 127.0.0.1): behind
+# them the visitor's address comes from X-Forwarded-For (volontaires.proxies), so that rate
+# limits and the login lockout count per visitor, not for the whole city at once.
+TRUSTED_PROXIES = [ipaddress.ip_network(entry) for entry in env_list("TRUSTED_PROXIES")]
+RATELIMIT_IP_META_KEY = "volontaires.proxies.client_ip"
 # django-ratelimit predates Django's own Redis backend, whose increments are atomic too.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
