@@ -76,7 +76,25 @@ class CancelView(RegistrationLinkView):
     template_name = "registrations/cancel.html"
     title = _("Cancel your registration")
 
+    def ended(self):
+        """Once the event is over, its registrations are a record: nothing to cancel."""
+        if not self.registered_page.is_past:
+            return None
+        return self.render(
+            {
+                "registration": self.registration,
+                "registered_page": self.registered_page,
+                "error": "ended",
+            },
+            status=410,
+        )
+
+    def get(self, request, token):
+        return self.ended() or super().get(request, token)
+
     def post(self, request, token):
+        if ended := self.ended():
+            return ended
         # Frees the place, whoever gets it is told by email; None if it was already cancelled
         # (a second click, or the other language's link).
         changed = self.registration.cancel() is not None

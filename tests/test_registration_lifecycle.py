@@ -271,6 +271,33 @@ def test_the_cancel_page_promises_the_place_to_the_waiting_list_only_when_it_goe
     assert promise not in cancel_page(Registration.objects.get(email="holder@example.org"))
 
 
+def test_once_the_event_is_over_its_cancel_link_cancels_nothing(agenda, page_text):
+    ended = EventPageFactory(
+        parent=agenda,
+        title="Forum passé",
+        start=timezone.now() - datetime.timedelta(days=2),
+        end=timezone.now() - datetime.timedelta(days=2) + datetime.timedelta(hours=2),
+    )
+    registration = RegistrationFactory(page=ended)
+    with translation.override("fr"):
+        link = reverse(
+            "registrations:cancel", args=[tokens.make_token(registration, tokens.CANCEL)]
+        )
+    browser = Client(enforce_csrf_checks=True)
+
+    page = browser.get(link)
+    assert page.status_code == 410
+    over = t(
+        "“%(title)s” is over: its registrations can no longer be cancelled.", title="Forum passé"
+    )
+    assert over in page_text(page)
+    assert t("Cancel my registration") not in page_text(page)
+    # Even a POST made by hand changes nothing (CSRF checks off: the view itself refuses).
+    assert Client().post(link).status_code == 410
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED
+
+
 def test_raising_the_capacity_of_a_started_event_promotes_no_one(started_event, publish):
     publish(started_event, capacity=5)
 
