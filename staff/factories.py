@@ -27,7 +27,7 @@ class UserFactory(DjangoModelFactory):
     """A staff member; pass ``groups=[group]``."""
 
     username = factory.Sequence(lambda n: f"staff-{n}")
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+    password = factory.django.Password(PASSWORD)
 
     class Meta:
         model = get_user_model()
