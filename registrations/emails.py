@@ -47,6 +47,17 @@ def event_details(page):
     }
 
 
+def needs_confirming(registration, page):
+    """A place (or a registration) waiting for the address, or someone on a waiting list who
+    can confirm it now and get a place later without another step."""
+    Status = registration.Status
+    return registration.status == Status.PENDING or (
+        registration.status == Status.WAITING
+        and registration.confirmed_at is None
+        and page.registration_confirms_email
+    )
+
+
 def build_message(delivery):
     """The email a delivery stands for, or None when it is no longer wanted."""
     registration = delivery.registration
@@ -80,7 +91,7 @@ def build_message(delivery):
             context["capacity"] = page.registration_capacity
         elif not closing:
             context["cancel_url"] = link("registrations:cancel", registration, tokens.CANCEL)
-            if registration.status == Status.PENDING:
+            if needs_confirming(registration, page):
                 context["confirm_url"] = link(
                     "registrations:confirm", registration, tokens.CONFIRM
                 )
@@ -99,7 +110,7 @@ def build_message(delivery):
         if (
             details
             and delivery.kind != Kind.NOTIFICATION
-            and registration.status == Status.CONFIRMED
+            and registration.status in (Status.CONFIRMED, Status.PENDING)
         ):
             message.attach(
                 "event.ics",

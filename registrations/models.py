@@ -8,6 +8,7 @@ language. Places are decided under a row lock on `RegistrationList`, so they are
 
 import datetime
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
 from django.template.response import TemplateResponse
@@ -119,6 +120,19 @@ class RegistrationQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(status=Registration.Status.CONFIRMED)
 
+    def holding_places(self, now=None):
+        """Confirmed, or waiting for their address to be confirmed while their hold lasts."""
+        return self.filter(
+            Q(status=Registration.Status.CONFIRMED)
+            | Q(status=Registration.Status.PENDING, hold_until__gt=now or timezone.now())
+        )
+
+    def expired_holds(self, now=None):
+        """Places held for an address nobody confirmed in time."""
+        return self.filter(
+            status=Registration.Status.PENDING, hold_until__lte=now or timezone.now()
+        )
+
     def waiting(self):
         """The waiting list, first in line first."""
         return self.filter(status=Registration.Status.WAITING).order_by("pk")
@@ -160,7 +174,20 @@ class Registration(AbstractFormSubmission):
     status = models.CharField(
         max_length=24, choices=Status.choices, default=Status.PENDING, verbose_name=_("status")
     )
-    confirmed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("confirmed at"))
+    confirmed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("confirmed at"),
+        help_text=_(
+            "When the email address was confirmed (or the place given, if it was already)."
+        ),
+    )
+    hold_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("place held until"),
+        help_text=_("A place waits this long for its email address to be confirmed."),
+    )
     cancelled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("cancelled at"))
 
     objects = RegistrationQuerySet.as_manager()
@@ -213,14 +240,32 @@ class Registration(AbstractFormSubmission):
         return ahead.count() + 1
 
     def confirm(self):
-        """Confirm a pending registration (its email address was proven). True if it changed."""
+        """The email address is proven: a pending registration counts, a held place becomes
+        the person's, a place given later from the waiting list needs no confirming again.
+        True if it changed; False too when the hold ran out and the place went to others."""
         now = timezone.now()
-        changed = Registration.objects.filter(pk=self.pk, status=self.Status.PENDING).update(
-            status=self.Status.CONFIRMED, confirmed_at=now
-        )
+        registrations = Registration.objects.filter(pk=self.pk, confirmed_at__isnull=True)
+        if self.status == self.Status.WAITING:
+            changed = registrations.filter(status=self.Status.WAITING).update(confirmed_at=now)
+        else:
+            changed = (
+                registrations.filter(status=self.Status.PENDING)
+                .filter(Q(hold_until__isnull=True) | Q(hold_until__gt=now))
+                .update(status=self.Status.CONFIRMED, confirmed_at=now, hold_until=None)
+            )
+            if changed:
+                self.status, self.hold_until = self.Status.CONFIRMED, None
         if changed:
-            self.status, self.confirmed_at = self.Status.CONFIRMED, now
+            self.confirmed_at = now
         return bool(changed)
+
+    @property
+    def hold_expired(self):
+        return (
+            self.status == self.Status.PENDING
+            and self.hold_until is not None
+            and self.hold_until <= timezone.now()
+        )
 
     def register_again(self, page):
         """The same address registered again on `page`, in either language: the person lost our
@@ -395,10 +440,16 @@ class RegistrationFormMixin(FormMixin, models.Model):
         return Registration.objects.for_page(self).confirmed().count()
 
     def places_left(self):
-        """Places still free, or None when unlimited."""
+        """Places still free, or None when unlimited. A place held for an address not yet
+        confirmed is taken until its hold runs out."""
         if self.registration_capacity is None:
             return None
-        return max(self.registration_capacity - self.confirmed_registrations_count(), 0)
+        taken = Registration.objects.for_page(self).holding_places().count()
+        return max(self.registration_capacity - taken, 0)
+
+    def hold_deadline(self):
+        """Until when a place waits for its email address to be confirmed."""
+        return timezone.now() + datetime.timedelta(hours=settings.REGISTRATION_HOLD_HOURS)
 
     def register(self, data):
         """Store a registration from a form's cleaned data; returns what to tell the visitor:
@@ -412,8 +463,9 @@ class RegistrationFormMixin(FormMixin, models.Model):
         with transaction.atomic():
             RegistrationList.lock(self.translation_key)
             self._check_registration_window()
-            # Places not given out yet (a capacity raised a moment ago) go to the waiting list
-            # first: a newcomer never overtakes it.
+            # Places not given out yet (a capacity raised a moment ago, a hold run out) go to
+            # the waiting list first: a newcomer never overtakes it.
+            self.release_expired_holds()
             self.give_free_places()
             status = self._new_registration_status()
             existing = (
@@ -449,6 +501,11 @@ class RegistrationFormMixin(FormMixin, models.Model):
             accessibility_details=data.get("accessibility_details", ""),
             status=status,
             confirmed_at=timezone.now() if status == Registration.Status.CONFIRMED else None,
+            hold_until=(
+                self.hold_deadline()
+                if self.has_places and status == Registration.Status.PENDING
+                else None
+            ),
         )
         # Emails: outbox rows in this transaction, sent by a background task after commit.
         queue_registration_emails(registration)
@@ -462,9 +519,9 @@ class RegistrationFormMixin(FormMixin, models.Model):
             raise RegistrationRefused(_("Registration is closed."))
 
     def _new_registration_status(self):
-        """Decide under the list's lock: confirmed, waiting, or None when full."""
-        capacity = self.registration_capacity
-        if capacity is not None and self.confirmed_registrations_count() >= capacity:
+        """Decide under the list's lock: pending (a place held), confirmed, waiting, or None
+        when full."""
+        if self.places_left() == 0:
             return Registration.Status.WAITING if self.registration_waiting_list else None
         if self.registration_confirms_email:
             return Registration.Status.PENDING
@@ -490,14 +547,31 @@ class RegistrationFormMixin(FormMixin, models.Model):
         waiting = Registration.objects.for_page(self).waiting()
         free = self.places_left()  # None: no limit any more, everyone waiting gets in.
         promoted = list(waiting if free is None else waiting[:free])
-        now = timezone.now()
-        Registration.objects.filter(pk__in=[r.pk for r in promoted]).update(
-            status=Registration.Status.CONFIRMED, confirmed_at=now
-        )
+        # Whoever confirmed their address while waiting has the place; the others have it held
+        # until they confirm, as a newcomer would.
+        now, hold_until = timezone.now(), self.hold_deadline()
         for registration in promoted:
-            registration.status, registration.confirmed_at = Registration.Status.CONFIRMED, now
+            if registration.confirmed_at or not self.registration_confirms_email:
+                registration.status = Registration.Status.CONFIRMED
+                registration.confirmed_at = registration.confirmed_at or now
+            else:
+                registration.status = Registration.Status.PENDING
+                registration.hold_until = hold_until
+        Registration.objects.bulk_update(promoted, ["status", "confirmed_at", "hold_until"])
         queue_emails(promoted, EmailDelivery.Kind.PROMOTED)  # Each is told by email.
         return promoted
+
+    def release_expired_holds(self):
+        """Cancel the places held for addresses nobody confirmed in time, under the list's
+        lock; `give_free_places` then gives them to the waiting list. Nobody is emailed: the
+        address was never shown to be the person's."""
+        if not self.has_places:
+            return 0
+        return (
+            Registration.objects.for_page(self)
+            .expired_holds()
+            .update(status=Registration.Status.CANCELLED, cancelled_at=timezone.now())
+        )
 
     # Wagtail's form builder API.
 
@@ -565,6 +639,7 @@ class RegistrationFormMixin(FormMixin, models.Model):
             "registration_opens_at": opens_at,
             "registration_places_left": self.places_left(),
             "registration_outcome": outcome,
+            "registration_hold_hours": settings.REGISTRATION_HOLD_HOURS,
             "registration_confirmed_count": (
                 self.confirmed_registrations_count() if self.registration_shows_count else None
             ),

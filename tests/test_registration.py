@@ -77,12 +77,23 @@ def test_a_visitor_registers_for_an_event_in_french(client, event_fr, page_text)
     assert registration.page_id == event.pk
     assert registration.translation_key == event.translation_key
     assert registration.email == "camille.dupont@example.org"
-    assert registration.status == Registration.Status.CONFIRMED
-    assert registration.confirmed_at is not None
+    # The place is held until the address is confirmed, for REGISTRATION_HOLD_HOURS.
+    assert registration.status == Registration.Status.PENDING
+    assert registration.confirmed_at is None
+    hold = registration.hold_until - registration.submit_time
+    assert abs(hold - datetime.timedelta(hours=24)) < datetime.timedelta(minutes=1)
 
     confirmation = client.get(response["Location"])
     assert confirmation.status_code == 200
-    assert in_french("Your registration is confirmed.") in page_text(confirmation)
+    with translation.override("fr"):
+        held = translation.ngettext(
+            "One more step: your place is kept for %(hours)s hour. Confirm your email address "
+            "with the link we have just sent you to have it; after that, it goes to someone else.",
+            "One more step: your place is kept for %(hours)s hours. Confirm your email address "
+            "with the link we have just sent you to have it; after that, it goes to someone else.",
+            24,
+        ) % {"hours": 24}
+    assert " ".join(held.split()) in page_text(confirmation)
     assert confirmation["Content-Language"] == "fr"
     # What one person registered is for them only: never stored by a shared cache.
     assert "private" in confirmation["Cache-Control"]
@@ -119,7 +130,7 @@ def test_registering_twice_keeps_one_registration(client, event_fr, event, page_
 
     assert Registration.objects.count() == 1
     assert Registration.objects.get().first_name == "Camille"
-    assert "Your registration is confirmed." in page_text(response)
+    assert "One more step: your place is kept" in page_text(response)
 
 
 def test_a_cancelled_registration_lets_the_person_register_again(client, event):
@@ -129,7 +140,7 @@ def test_a_cancelled_registration_lets_the_person_register_again(client, event):
     register(client, event)
 
     statuses = sorted(Registration.objects.values_list("status", flat=True))
-    assert statuses == ["cancelled", "confirmed"]
+    assert statuses == ["cancelled", "pending_confirmation"]
 
 
 @pytest.mark.parametrize(
@@ -317,7 +328,7 @@ def test_the_french_and_english_pages_share_the_places(client, agenda, in_englis
 def test_cancelling_gives_the_place_to_the_first_on_the_waiting_list(agenda):
     event = EventPageFactory(parent=agenda, capacity=1)
     holder = RegistrationFactory(page=event)
-    first = RegistrationFactory(page=event, status="waiting", confirmed_at=None)
+    first = RegistrationFactory(page=event, status="waiting")  # Address confirmed meanwhile.
     second = RegistrationFactory(page=event, status="waiting", confirmed_at=None)
     assert second.waiting_position == 2
 

@@ -73,8 +73,8 @@ def test_concurrent_clients_never_overbook_the_last_places(home_page):
     assert newcomers.count() == CLIENTS
     assert newcomers.values("email").distinct().count() == CLIENTS
     # Exactly the last places taken, everyone else waiting in line.
-    assert Registration.objects.confirmed().count() == CAPACITY
-    assert newcomers.confirmed().count() == PLACES_LEFT
+    assert Registration.objects.holding_places().count() == CAPACITY
+    assert newcomers.holding_places().count() == PLACES_LEFT
     waiting = list(newcomers.waiting())
     assert len(waiting) == CLIENTS - PLACES_LEFT
     assert [registration.waiting_position for registration in waiting] == list(
@@ -82,7 +82,7 @@ def test_concurrent_clients_never_overbook_the_last_places(home_page):
     )
     print(
         f"\n{connection.vendor}: {CLIENTS} clients, {PLACES_LEFT} places left, "
-        f"{newcomers.confirmed().count()} confirmed, {len(waiting)} waiting, "
+        f"{newcomers.holding_places().count()} holding a place, {len(waiting)} waiting, "
         f"{CLIENTS / elapsed:.1f} registrations/s"
     )
 
@@ -118,9 +118,9 @@ def test_places_added_while_people_register_go_to_the_waiting_list_first(home_pa
     )
 
     assert statuses == [303] * newcomers_count
-    assert Registration.objects.confirmed().count() == CAPACITY + PLACES_LEFT
+    assert Registration.objects.holding_places().count() == CAPACITY + PLACES_LEFT
     in_line = Registration.objects.filter(email__startswith="waiting")
-    assert in_line.confirmed().count() == PLACES_LEFT
+    assert in_line.holding_places().count() == PLACES_LEFT
     assert EmailDelivery.objects.filter(kind=EmailDelivery.Kind.PROMOTED).count() == PLACES_LEFT
     newcomers = Registration.objects.filter(email__startswith="client")
     assert [registration.waiting_position for registration in newcomers.waiting()] == list(

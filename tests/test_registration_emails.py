@@ -70,7 +70,8 @@ def test_the_confirmation_email_is_in_french_with_the_details_and_a_calendar_fil
         assert "http://testserver/fr/agenda/forum-des-volontaires/" in part
     (cancel,) = email_links(message, "cancel")
     assert cancel.startswith("/fr/")
-    assert not email_links(message, "confirm")  # An event place needs no address confirmation.
+    # The place is held until the address is confirmed, by this link.
+    assert len(email_links(message, "confirm")) == 1
 
     vevent = ics_event(message)
     assert vevent.decoded("dtstart") == START
@@ -229,6 +230,7 @@ def test_a_tampered_or_misused_link_is_refused_with_a_clear_page(
 
 def test_a_cross_site_post_to_a_cancel_link_is_refused(event, register):
     registration = register(event)
+    registration.confirm()
     (cancel,) = email_links(mail.outbox[0], "cancel")
 
     response = Client(enforce_csrf_checks=True).post(
@@ -262,7 +264,7 @@ def test_cancelling_frees_the_place_for_the_first_waiting_person_who_is_told(
     page = client.get(cancel)
     assert t("Cancel my registration") in page_text(page)
     first.refresh_from_db()
-    assert first.status == Registration.Status.CONFIRMED  # GET changes nothing.
+    assert first.status == Registration.Status.PENDING  # GET changes nothing.
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())[1]
     with django_capture_on_commit_callbacks(execute=True):
         done = client.post(cancel, {"csrfmiddlewaretoken": token})
@@ -275,13 +277,15 @@ def test_cancelling_frees_the_place_for_the_first_waiting_person_who_is_told(
     second.refresh_from_db()
     third.refresh_from_db()
     assert first.status == Registration.Status.CANCELLED
-    assert second.status == Registration.Status.CONFIRMED
+    # Dominique never confirmed her address: the place is held for her until she does.
+    assert second.status == Registration.Status.PENDING and second.hold_until
     assert third.status == Registration.Status.WAITING
     (promoted,) = mail.outbox
     assert promoted.to == ["dominique@example.org"]
     assert promoted.subject == f"Une place pour vous{NBSP}: {event.title}"
     assert ics_event(promoted).decoded("dtstart") == START
     assert email_links(promoted, "cancel")
+    assert email_links(promoted, "confirm")
 
     # The link goes on saying so, and frees nothing twice.
     with django_capture_on_commit_callbacks(execute=True):

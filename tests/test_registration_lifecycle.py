@@ -37,7 +37,8 @@ def t(message, language="fr", **values):
 
 
 def waiting(page, email):
-    return RegistrationFactory(page=page, email=email, status=Status.WAITING, confirmed_at=None)
+    """Someone in line who confirmed their address: a place given to them is theirs at once."""
+    return RegistrationFactory(page=page, email=email, status=Status.WAITING)
 
 
 def emails_sent_longer_ago_than_the_resend_interval():
@@ -207,7 +208,7 @@ def test_a_translation_not_synced_yet_follows_the_french_places_and_dates(
         (
             {"capacity": None, "waiting_list_enabled": False},
             [Status.CONFIRMED, Status.CONFIRMED, Status.CONFIRMED],
-            Status.CONFIRMED,
+            Status.PENDING,  # A place held until the newcomer confirms the address.
         ),
         # The waiting list switched off while people wait: they keep their turn; the newcomer
         # finds the event full.
@@ -503,3 +504,112 @@ def test_a_cancelled_person_registering_again_joins_the_end_of_the_line(
     Client().post(cancel_link)
     again.refresh_from_db()
     assert again.status == Status.CANCELLED
+
+
+# A place held for an address until it is confirmed.
+
+
+def hold_runs_out():
+    Registration.objects.filter(status=Status.PENDING).update(
+        hold_until=timezone.now() - datetime.timedelta(minutes=1)
+    )
+
+
+@pytest.fixture
+def one_place(agenda):
+    return EventPageFactory(parent=agenda, title="Forum des Volontaires", capacity=1)
+
+
+def test_a_place_nobody_confirms_goes_to_the_waiting_list_when_its_hold_runs_out(
+    one_place, register, django_capture_on_commit_callbacks, page_text
+):
+    register(one_place, email="typo@exemple.org")  # A typo: nobody will ever confirm.
+    register(one_place, email="waiting@example.org", first_name="Dominique")
+    (typo_email, waiting_email) = mail.outbox
+    assert statuses() == {
+        "typo@exemple.org": Status.PENDING,
+        "waiting@example.org": Status.WAITING,
+    }
+    (typo_link,) = email_links(typo_email, "confirm")
+    # Dominique confirms her address while she waits.
+    (waiting_link,) = email_links(waiting_email, "confirm")
+    assert t(
+        "Your email address is confirmed. You are number %(position)s on the waiting list for "
+        "“%(title)s”: if a place becomes free, it is yours with nothing more to do, and we will "
+        "write to you.",
+        position=1,
+        title="Forum des Volontaires",
+    ) in page_text(confirm(waiting_link))
+    mail.outbox.clear()
+
+    hold_runs_out()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("release_unconfirmed_places", stdout=io.StringIO())
+
+    assert statuses() == {
+        "typo@exemple.org": Status.CANCELLED,
+        "waiting@example.org": Status.CONFIRMED,
+    }
+    (promoted,) = mail.outbox  # Nothing to the unconfirmed address.
+    assert promoted.to == ["waiting@example.org"]
+    assert t(
+        "Good news: a place has become free for “%(title)s” and it is yours. Your registration "
+        "is confirmed.",
+        title="Forum des Volontaires",
+    ) in " ".join(promoted.body.split())
+    # The late click finds the place gone, and says so.
+    late = page_text(Client().get(typo_link))
+    assert (
+        t(
+            "The time to confirm has run out: the place kept for you for “%(title)s” has gone to "
+            "someone else. If places are left, you can register again on its page.",
+            title="Forum des Volontaires",
+        )
+        in late
+    )
+
+
+def test_confirming_in_time_keeps_the_place(one_place, register):
+    register(one_place)
+    (link,) = email_links(mail.outbox[0], "confirm")
+
+    confirm(link)
+    hold_runs_out()
+    call_command("release_unconfirmed_places", stdout=io.StringIO())
+
+    registration = Registration.objects.get()
+    assert (registration.status, registration.hold_until) == (Status.CONFIRMED, None)
+
+
+def test_a_run_out_hold_is_free_for_the_next_one_even_before_the_cron_runs(
+    one_place, register, page_text
+):
+    register(one_place, email="typo@exemple.org")
+    assert one_place.places_left() == 0
+    hold_runs_out()
+    assert one_place.places_left() == 1
+
+    response = register(one_place, email="next@example.org")
+
+    assert statuses() == {"typo@exemple.org": Status.CANCELLED, "next@example.org": Status.PENDING}
+    assert "you are number" not in page_text(response)
+
+
+def test_a_place_given_from_the_waiting_list_to_an_unconfirmed_address_is_held_too(
+    one_place, register, django_capture_on_commit_callbacks
+):
+    holder = RegistrationFactory(page=one_place)
+    register(one_place, email="unconfirmed@example.org")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        holder.cancel()
+
+    promoted = Registration.objects.get(email="unconfirmed@example.org")
+    assert promoted.status == Status.PENDING and promoted.hold_until > timezone.now()
+    (email,) = mail.outbox
+    assert email_links(email, "confirm")
+    hold_runs_out()
+    call_command("release_unconfirmed_places", stdout=io.StringIO())
+    promoted.refresh_from_db()
+    assert promoted.status == Status.CANCELLED

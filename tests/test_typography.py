@@ -60,7 +60,10 @@ def test_french_emails_put_a_no_break_space_before_colons_and_inside_quotes(
         f"Où{NBSP}: Salle des fêtes de l'Hôtel de Ville, 5 rue de Lobau, 75004 Paris, "
         "4e arrondissement"
     ) in body
-    assert f"Votre inscription à «{NBSP}Forum des Volontaires{NBSP}» est confirmée." in body
+    assert f"Merci pour votre inscription à «{NBSP}Forum des Volontaires{NBSP}»." in body
+    assert re.search(
+        f"jusqu’au [0-9]+ [a-zé]+ 20[0-9][0-9] à [0-9]+h[0-9]+{NBSP}: confirmez", body
+    )
     assert f"Forum des Volontaires{NBSP}: http://testserver/fr/agenda/" in body
     assert f"<strong>Quand{NBSP}:</strong> mardi 14 janvier 2031, 18h30" in html_body
     assert re.search(
@@ -72,7 +75,7 @@ def test_french_emails_put_a_no_break_space_before_colons_and_inside_quotes(
         assert f"Nom{NBSP}: Camille Dupont" in text
         assert f"Statut{NBSP}: " in text
         # One place: the singular.
-        assert f"Inscriptions confirmées{NBSP}: 1 sur 1 place" in text
+        assert f"Inscriptions confirmées{NBSP}: 0 sur 1 place" in text
         assert "1 places" not in text
 
 
@@ -89,7 +92,10 @@ def test_english_emails_use_english_quotes_and_no_space_before_colons(
         "Where: Salle des fêtes de l'Hôtel de Ville, 5 rue de Lobau, 75004 Paris, "
         "4th arrondissement"
     ) in body
-    assert "Your registration for “Volunteers forum” is confirmed." in body
+    assert "Thank you for registering for “Volunteers forum”." in body
+    assert re.search(
+        r"kept for you until [0-9]+ [A-Z][a-z]+ 20[0-9]{2}, [0-9:]+ [ap]\.m\.: ", body
+    )
     assert "Volunteers forum: http://testserver/en/" in body
     assert "<strong>When:</strong> Tuesday 14 January 2031, 6:30 p.m." in html_body
     assert re.search(
@@ -101,7 +107,7 @@ def test_english_emails_use_english_quotes_and_no_space_before_colons(
         assert NBSP not in text
     for text in (notice, notice_html):
         assert "Name: Camille Dupont" in text
-        assert "Confirmed: 1 of 1 place" in text
+        assert "Confirmed: 0 of 1 place" in text
         assert "1 places" not in text
 
 
@@ -112,7 +118,7 @@ def test_the_notice_counts_places_in_the_plural_beyond_one(notified_event, regis
     register(notified_event)
 
     (_citizen, (notice, _html)) = emails()
-    assert f"Inscriptions confirmées{NBSP}: 1 sur 30 places" in notice
+    assert f"Inscriptions confirmées{NBSP}: 0 sur 30 places" in notice
 
 
 def cancel_url(registration, language):

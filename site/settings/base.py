@@ -197,6 +197,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # syntax), and how long registrations are kept after the event (or after registering).
 REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "20/h")
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "365"))
+# An event's place waits this long for its email address to be confirmed, then goes to the
+# waiting list (`manage.py release_unconfirmed_places`, every few minutes).
+REGISTRATION_HOLD_HOURS = int(os.environ.get("REGISTRATION_HOLD_HOURS", "24"))
 
 # Emails wait in the outbox table until `manage.py send_emails` (always on) sends them. An SMTP
 # call gives up after EMAIL_TIMEOUT seconds; a temporary failure is tried again after each of

@@ -55,7 +55,7 @@ def test_citizen_goes_from_home_to_an_event_and_registers(page, urls):
 
     outcome = page.locator("#registration-outcome")
     expect(outcome).to_be_focused()
-    expect(outcome).to_contain_text("Votre inscription est confirmée")
+    expect(outcome).to_contain_text("votre place vous est réservée pendant 24")
 
 
 def test_language_switcher_goes_to_the_english_translation(page, urls):
