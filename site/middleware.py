@@ -1,3 +1,5 @@
+from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.middleware import locale
 from django.urls import is_valid_path
 from django.utils import translation
@@ -19,3 +21,13 @@ class LocaleMiddleware(locale.LocaleMiddleware):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's, with settings.ADMIN_CONTENT_SECURITY_POLICY for the admin's pages."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and request.path_info.startswith("/admin/"):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        return parts

@@ -33,6 +33,15 @@ from staff.factories import (
 from staff.roles import COMMUNICATION, TRANSLATORS, setup_roles
 
 
+def pytest_sessionfinish(session):
+    """SQLite's write-ahead log outlives the test database pytest-django deletes: remove it,
+    so that no test database is left behind."""
+    database = getattr(settings, "TEST_DATABASE", None)
+    if database is not None:
+        for leftover in ("-wal", "-shm"):
+            database.with_name(database.name + leftover).unlink(missing_ok=True)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _own_cache_key_space():
     """Test processes share one Redis database (xdist workers, other runs on the machine):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-REAL_KEY = "k7Qp2vX9sLmN4rT8wYzA1bC3dE5fG6hJ0uI-oPqRsTuV"
+REAL_KEY = "k7Qp2vX9sLmN4rT8wYzA1bC3dE5fG6hJ0uI-oPqRsTuV_w3ZxY8aB"
 SHOW_SETTINGS = """
 import json, django
 django.setup()
@@ -55,7 +55,7 @@ def test_production_refuses_to_start_without_a_real_secret_key(environ):
     result = start_production(**environ)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
-    assert "Set SECRET_KEY to a random value of at least 32 characters" in result.stderr
+    assert "Set SECRET_KEY to a random value of at least 50 characters" in result.stderr
 
 
 def test_production_starts_with_a_real_key_and_reads_the_environment():
@@ -75,3 +75,32 @@ def test_production_starts_with_a_real_key_and_reads_the_environment():
         "CACHE": "django.core.cache.backends.redis.RedisCache",
         "STATICFILES": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     }
+
+
+# The production values the README documents (Deploying): Django's deployment check passes.
+DOCUMENTED_PRODUCTION = {
+    "SECRET_KEY": REAL_KEY,
+    "ALLOWED_HOSTS": "volontaires.paris.fr",
+    "CSRF_TRUSTED_ORIGINS": "https://volontaires.paris.fr",
+    "SITE_URL": "https://volontaires.paris.fr",
+    "DATABASE_URL": "postgres://volontaires@db.internal:5432/volontaires",
+    "REDIS_URL": "redis://cache.internal:6379/0",
+    "SECURE_HSTS_SECONDS": "31536000",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS": "1",
+    "SECURE_HSTS_PRELOAD": "1",
+}
+
+
+def test_the_deployment_check_passes_with_the_documented_production_values():
+    env = {name: value for name, value in os.environ.items() if name not in DOCUMENTED_PRODUCTION}
+    env.update(DJANGO_SETTINGS_MODULE="volontaires.settings.production", **DOCUMENTED_PRODUCTION)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout

@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -64,11 +65,14 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_ratelimit",
     "axes",
+    "csp",
     "django_tasks",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "volontaires.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "volontaires.middleware.LocaleMiddleware",
@@ -145,6 +149,50 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "volontaires.proxies.client_ip"
 AXES_LOCKOUT_CALLABLE = "staff.account.locked_out"
 
+# Content-Security-Policy (django-csp): the public pages load nothing but their own files and
+# run no inline code; Wagtail's admin still needs inline scripts and styles
+# (wagtail/wagtail#1288), so it gets its own policy (volontaires.middleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Wagtail's preview shows pages in a frame of the admin (its views allow it).
+        "frame-ancestors": [SELF],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-src": [SELF],
+}
+# No powerful browser feature is ever used.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+# The admin calls no third party: no avatars from gravatar.com, no check for a new release.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -216,7 +264,9 @@ REGISTRATION_REMINDER_HOURS = int(os.environ.get("REGISTRATION_REMINDER_HOURS", 
 TRUSTED_PROXIES = [ipaddress.ip_network(entry) for entry in env_list("TRUSTED_PROXIES")]
 RATELIMIT_IP_META_KEY = "volontaires.proxies.client_ip"
 # django-ratelimit predates Django's own Redis backend, whose increments are atomic too.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+# security.W003: Django's CSRF middleware is there, as the subclass
+# registrations.middleware.SameOriginCsrfViewMiddleware, which the check does not recognise.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "security.W003"]
 
 # Logs go to standard error (journald, or the process manager's log): requests that failed
 # with their traceback, the email worker's attempts. Messages name records by number only.
@@ -283,10 +333,11 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 
 def require_secret_key(value):
-    """Refuse to run with a missing or placeholder key outside local development."""
-    if not value or value.startswith("django-insecure") or len(value) < 32:
+    """Refuse to run with a missing or placeholder key outside local development (the same
+    rule as Django's deployment check)."""
+    if not value or value.startswith("django-insecure") or len(value) < 50 or len(set(value)) < 5:
         raise ImproperlyConfigured(
-            "Set SECRET_KEY to a random value of at least 32 characters "
+            "Set SECRET_KEY to a random value of at least 50 characters "
             "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
         )
     return value

@@ -5,7 +5,7 @@ import os
 from .base import *  # noqa: F403
 
 DEBUG = False
-SECRET_KEY = "test-only-secret-key-that-is-long-enough-to-pass"
+SECRET_KEY = "test-only-secret-key-long-enough-for-the-production-rule-0123456789"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Each email is sent as its transaction commits, as if the worker had sent it at once; the
@@ -28,6 +28,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: the concurrency tests open one connection per thread.
     (BASE_DIR / "build").mkdir(exist_ok=True)  # noqa: F405
     # One file per test process: engineers and CI jobs sharing a checkout never meet.
-    DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": str(BASE_DIR / "build" / f"test-db-{os.getpid()}.sqlite3")  # noqa: F405
-    }
+    TEST_DATABASE = BASE_DIR / "build" / f"test-db-{os.getpid()}.sqlite3"  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(TEST_DATABASE)}  # noqa: F405
+    # A write-ahead log left by an earlier process of the same number would be replayed into
+    # the new database, with its old tables; tests/conftest.py removes this process's at exit.
+    for leftover in ("-wal", "-shm"):
+        TEST_DATABASE.with_name(TEST_DATABASE.name + leftover).unlink(missing_ok=True)

@@ -14,6 +14,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
@@ -34,6 +35,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+ADMIN = ("browser-admin", "admin@example.org", "browser-admin-password")
 SEARCH = {"fr": "/fr/recherche/", "en": "/en/search/"}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
@@ -68,6 +70,7 @@ def demo_site(django_db_setup, django_db_blocker, migrated_state):
             connection.creation.deserialize_db_from_string(migrated_state)
         migrated = connection.creation.serialize_db_to_string()
         call_command("load_demo_content", verbosity=0)
+        get_user_model().objects.create_superuser(*ADMIN)
         yield
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(migrated)
@@ -113,14 +116,21 @@ def browser():
 
 @pytest.fixture
 def page(browser, server):
-    """A fresh tab with no cookies, French as the browser's language."""
+    """A fresh tab with no cookies, French as the browser's language. Whatever the test does
+    there, the Content-Security-Policy must refuse nothing the site itself asked for."""
     context = browser.new_context(
         base_url=server, locale="fr-FR", viewport={"width": 1280, "height": 900}
     )
     tab = context.new_page()
     tab.set_default_timeout(30_000)
+    refused = []
+    tab.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and refused.append(message.text),
+    )
     yield tab
     context.close()
+    assert not refused, "\n".join(refused)
 
 
 @pytest.fixture(scope="package")

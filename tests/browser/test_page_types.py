@@ -69,6 +69,9 @@ def test_page_type_is_accessible_light_and_self_contained(page, urls, page_type,
     )
     other_hosts = {urlsplit(r.url).netloc for r in responses} - {urlsplit(page.url).netloc}
     assert not other_hosts, f"requests to other hosts: {other_hosts}"
+    # The public policy: nothing inline, nothing from elsewhere (violations fail the fixture).
+    policy = document.headers["content-security-policy"]
+    assert "script-src 'self';" in policy + ";" and "unsafe-inline" not in policy
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for width in WIDTHS:
