@@ -16,6 +16,8 @@ AGE_OF_DIGITAL_CONSENT = 15
 HONEYPOT = "leave_blank"
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
 NAME_PUNCTUATION = frozenset(" '’-.")
+# Letters by Unicode's account that print nothing (Hangul fillers): a name of them is empty.
+INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
 
 
 class AccessibilityNeed(models.TextChoices):
@@ -28,9 +30,19 @@ class AccessibilityNeed(models.TextChoices):
 def validate_name(value):
     """Letters of any script with their accents, spaces, hyphens, apostrophes, dots."""
     allowed = all(unicodedata.category(c)[0] in "LM" or c in NAME_PUNCTUATION for c in value)
-    if not allowed or not any(c.isalpha() for c in value):
+    if not allowed or not any(c.isalpha() and c not in INVISIBLE_LETTERS for c in value):
         raise ValidationError(
             _("Use letters, spaces, hyphens and apostrophes only."), code="invalid_name"
+        )
+
+
+def validate_email_domain(value):
+    """A domain name, not an address in brackets (user@[192.0.2.1]): no mail service of a
+    person is reached that way, and it only serves to probe or to abuse the form."""
+    if value.rpartition("@")[2].startswith("["):
+        raise ValidationError(
+            _("Enter an email address with a domain name, e.g. name@example.org."),
+            code="ip_domain",
         )
 
 
@@ -65,6 +77,7 @@ class RegistrationForm(BaseForm):
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,
+        validators=[validate_email_domain],
         help_text=_("We write to you at this address about your registration only."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -83,6 +96,7 @@ class RegistrationForm(BaseForm):
         label=_("Parent or guardian's email"),
         required=False,
         max_length=254,
+        validators=[validate_email_domain],
         help_text=_("Required under 15."),
     )
     parent_consent = forms.BooleanField(
@@ -235,7 +249,13 @@ class RegistrationFormBuilder(FormBuilder):
 
     def create_email_field(self, field, options):
         options["max_length"] = 254
+        options["validators"] = [validate_email_domain]
         return super().create_email_field(field, options)
+
+    def create_number_field(self, field, options):
+        # Wagtail's is unbounded: 400 digits or 1E+999 would be taken and stored.
+        options.update(max_digits=15, decimal_places=4)
+        return super().create_number_field(field, options)
 
     def create_url_field(self, field, options):
         options["max_length"] = 2000

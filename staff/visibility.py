@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from events.models import EventPage
 from registrations.models import Registration
+from registrations.outbox import EmailDelivery
 
 DASHBOARD_EVENTS = 8
 DASHBOARD_REGISTRATIONS = 10
@@ -41,26 +42,45 @@ def upcoming_events(user, limit=DASHBOARD_EVENTS):
         .values_list("translation_key", "status", "count")
     }
     for event in events:
-        event.confirmed_count = counts.get(
-            (event.translation_key, Registration.Status.CONFIRMED), 0
+        # Taken: confirmed, or held for an address still to confirm.
+        event.confirmed_count = sum(
+            counts.get((event.translation_key, status), 0)
+            for status in (Registration.Status.CONFIRMED, Registration.Status.PENDING)
         )
         event.waiting_count = counts.get((event.translation_key, Registration.Status.WAITING), 0)
     return events
 
 
+def _list_page(visible, translation_key_path):
+    """The page whose submissions list the user may open (translations share one list)."""
+    return Subquery(
+        visible.filter(translation_key=OuterRef(translation_key_path))
+        .order_by("pk")
+        .values("pk")[:1]
+    )
+
+
 def latest_registrations(user, limit=DASHBOARD_REGISTRATIONS):
-    """The newest registrations of the pages the user may see, each with `list_page_id`: the
-    page whose submissions list they may open (a page and its translations share one list)."""
+    """The newest registrations of the pages the user may see, each with `list_page_id`."""
     visible = pages_with_visible_registrations(user)
     return list(
         Registration.objects.filter(translation_key__in=visible.values("translation_key"))
-        .annotate(
-            list_page_id=Subquery(
-                visible.filter(translation_key=OuterRef("translation_key"))
-                .order_by("pk")
-                .values("pk")[:1]
-            )
-        )
+        .annotate(list_page_id=_list_page(visible, "translation_key"))
         .select_related("page")
         .order_by("-submit_time", "-pk")[:limit]
+    )
+
+
+def undelivered_emails(user, limit=DASHBOARD_REGISTRATIONS):
+    """Emails given up (a refused address, or every retry failed) for the registrations the
+    user may see, newest first, each with `list_page_id`: someone should write or call."""
+    visible = pages_with_visible_registrations(user)
+    return list(
+        EmailDelivery.objects.filter(
+            status=EmailDelivery.Status.FAILED,
+            registration__translation_key__in=visible.values("translation_key"),
+        )
+        .annotate(list_page_id=_list_page(visible, "registration__translation_key"))
+        .select_related("registration__page")
+        .order_by("-created_at", "-pk")[:limit]
     )

@@ -12,7 +12,7 @@ from events.models import EventPage
 
 from .roles import TRANSLATORS
 from .views import ATTENDANCE_ACTION, AttendanceView, can_mark_attendance
-from .visibility import latest_registrations, upcoming_events
+from .visibility import latest_registrations, undelivered_emails, upcoming_events
 
 
 @hooks.register("filter_form_submissions_for_user")
@@ -49,6 +49,7 @@ class EventsDashboardPanel(Component):
         return {
             "events": upcoming_events(self.user),
             "registrations": latest_registrations(self.user),
+            "undelivered": undelivered_emails(self.user),
         }
 
 

@@ -198,6 +198,18 @@ def test_a_cancelled_registration_lets_the_person_register_again(client, event):
             id="other-need-unexplained",
         ),
         pytest.param({"consent": None}, "consent", "This field is required.", id="no-consent"),
+        pytest.param(
+            {"first_name": "\u3164\u3164"},
+            "first_name",
+            "Use letters, spaces, hyphens and apostrophes only.",
+            id="invisible-letters-in-name",
+        ),
+        pytest.param(
+            {"email": "camille@[192.0.2.1]"},
+            "email",
+            "Enter an email address with a domain name, e.g. name@example.org.",
+            id="ip-literal-email-domain",
+        ),
     ],
 )
 def test_bad_input_gets_a_clear_error_and_stores_nothing(client, event, overrides, field, message):
@@ -515,6 +527,35 @@ def test_an_editor_question_refuses_html_and_overlong_text(client, agenda, in_en
     assert "HTML is not accepted." in page_text(response)
     response = register(client, event, message="x" * 10_000)
     assert "at most 2000 characters" in page_text(response)
+    assert Registration.objects.count() == 0
+
+
+@pytest.mark.parametrize("absurd", ["1" * 400, "1E+999", "-1e-999"])
+def test_an_editor_number_question_refuses_absurd_numbers(
+    client, agenda, in_english, page_text, absurd
+):
+    event = EventPageFactory(parent=agenda)
+    RegistrationFormFieldFactory(page=event, label="Group size", field_type="number")
+    event = in_english(event)
+
+    response = register(client, event, group_size=absurd)
+
+    assert response.status_code == 200
+    assert "Ensure that there are no more than" in page_text(response)
+    assert Registration.objects.count() == 0
+    assert register(client, event, group_size="12").redirect_chain
+
+
+def test_a_body_over_the_limit_gets_a_page_that_says_so_in_the_visitors_language(
+    client, event_fr, settings, page_text
+):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    response = client.post(
+        event_fr.url, form_data(event_fr, last_name="x" * 20_000), **SAME_ORIGIN
+    )
+
+    assert response.status_code == 400
+    assert in_french("Request not understood") in page_text(response)
     assert Registration.objects.count() == 0
 
 

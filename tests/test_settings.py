@@ -104,3 +104,34 @@ def test_the_deployment_check_passes_with_the_documented_production_values():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+SERVER_ERROR = """
+from unittest import mock
+import django
+django.setup()
+from django.test import Client
+with mock.patch("home.views.site_url", side_effect=RuntimeError("boom")):
+    response = Client(raise_request_exception=False).get("/robots.txt")
+print("status", response.status_code)
+"""
+
+
+def test_a_server_error_is_logged_with_its_traceback_in_production():
+    env = {name: value for name, value in os.environ.items() if name not in DOCUMENTED_PRODUCTION}
+    env.update(
+        DJANGO_SETTINGS_MODULE="volontaires.settings.production",
+        **{**DOCUMENTED_PRODUCTION, "ALLOWED_HOSTS": "testserver", "SECURE_SSL_REDIRECT": "0"},
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", SERVER_ERROR],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "status 500" in result.stdout, result.stderr
+    assert "ERROR django.request: Internal Server Error: /robots.txt" in result.stderr
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "RuntimeError: boom" in result.stderr

@@ -14,6 +14,7 @@ from wagtail.users.models import UserProfile
 from events.factories import EventPageFactory
 from registrations.factories import RegistrationFactory
 from registrations.models import Registration
+from registrations.outbox import EmailDelivery
 from staff.factories import (
     UserFactory,
     build_two_communities,
@@ -67,6 +68,33 @@ def test_dashboard_shows_places_and_waiting_list_of_the_users_events(
     assert "Soirée de l'engagement" not in text
     # Latest registrations: their own pages' only.
     assert "Alice Aubert" in text and "Chloé Carpentier" in text
+    assert "Zoé Climat" not in text
+
+
+def test_dashboard_lists_the_emails_given_up_for_the_users_pages_only(
+    site, client, rescue_coordinator, page_text
+):
+    refused = EmailDelivery.objects.create(
+        registration=site["alice"],
+        kind=EmailDelivery.Kind.REGISTERED,
+        status=EmailDelivery.Status.FAILED,
+        attempts=1,
+        last_error="SMTPRecipientsRefused: 550",
+    )
+    EmailDelivery.objects.create(
+        registration=Registration.objects.get(last_name="Climat"),
+        kind=EmailDelivery.Kind.REGISTERED,
+        status=EmailDelivery.Status.FAILED,
+    )
+    client.force_login(rescue_coordinator)
+
+    text = page_text(client.get(reverse("wagtailadmin_home")))
+
+    with translation.override("fr"):  # The admin's language for staff who chose none.
+        assert translation.gettext("Emails not delivered") in text
+        kind = refused.get_kind_display()
+    assert f"Alice Aubert Initiation aux gestes qui sauvent {kind}" in text
+    assert "SMTPRecipientsRefused: 550" in text
     assert "Zoé Climat" not in text
 
 
