@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -60,6 +61,7 @@ class ProgrammePage(BasePage):
     minimum_age = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
+        validators=[MaxValueValidator(120)],
         verbose_name=_("minimum age"),
         help_text=_("The age from which one may join, if the programme sets one."),
     )

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -77,6 +78,7 @@ class EventIndexPage(RoutableRegistrationPageMixin, BasePage):
     )
     per_page = models.PositiveSmallIntegerField(
         default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
         verbose_name=_("events per page"),
         help_text=_("How many events each page of the agenda lists."),
     )
@@ -173,6 +175,8 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
     capacity = models.PositiveIntegerField(
         null=True,
         blank=True,
+        # More than the Hôtel de Ville's halls hold many times over: a typing slip, not a plan.
+        validators=[MaxValueValidator(100_000)],
         verbose_name=_("places"),
         help_text=_("Number of places; leave blank when attendance is not limited."),
     )

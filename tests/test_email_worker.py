@@ -124,16 +124,23 @@ def test_workers_killed_at_any_moment_lose_nothing_and_resend_under_the_same_mes
             worker = Worker(sink.port, timeout=1)
             time.sleep(chance.uniform(1.0, 2.5))  # Start-up, then somewhere in an exchange.
             worker.kill()
-        make_due_now()  # The dead workers' leases, run out.
+        # No cron, no help: the new worker takes over once the dead ones' leases (six times
+        # the 1 s SMTP timeout) run out.
+        restarted = time.monotonic()
         with Worker(sink.port, timeout=1) as worker:
             wait_for(lambda: statuses() == [Status.SENT] * 4, timeout=60)
+            recovered_in = time.monotonic() - restarted
             worker.stop()
 
     received = sink.message_ids()
     # Nothing lost; every copy is one of the four emails, recognisable by its Message-ID.
     assert set(received) == {message_id(d) for d in deliveries}
     duplicates = len(received) - len(set(received))
-    print(f"kill -9 x4: 4 emails, {len(received)} copies received, {duplicates} duplicated")
+    print(
+        f"kill -9 x4: 4 emails, {len(set(received))} delivered, {len(received)} copies, "
+        f"{duplicates} duplicated under the same Message-ID, all sent {recovered_in:.1f} s "
+        "after the restart"
+    )
 
 
 @transactional

@@ -82,3 +82,16 @@ def test_registration_that_closes_before_it_opens_is_refused(agenda):
     )
     errors = save_errors(agenda, page)
     assert errors["registration_closes_at"] == ["Registration must close after it opens."]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"capacity": int("1" * 400)}, "capacity", "less than or equal to 100000"),
+        ({"capacity": 100_001}, "capacity", "less than or equal to 100000"),
+    ],
+)
+def test_absurd_numbers_are_refused_with_a_clear_error(agenda, fields, field, message):
+    event = EventPageFactory.build(title="Forum", start=timezone.now(), **fields)
+    errors = save_errors(agenda, event)
+    assert any(message in text for text in errors[field])
