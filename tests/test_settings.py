@@ -25,21 +25,23 @@ print(json.dumps({
 """
 
 
-def start_production(**environ):
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS"}
-    }
+def in_production(*args, **environ):
+    """Run Python with the production settings and only `environ` of the site's variables."""
+    ours = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS", *environ}
+    env = {name: value for name, value in os.environ.items() if name not in ours}
     env.update(DJANGO_SETTINGS_MODULE="volontaires.settings.production", **environ)
     return subprocess.run(
-        [sys.executable, "-c", SHOW_SETTINGS],
+        [sys.executable, *args],
         cwd=PROJECT_ROOT,
         env=env,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
     )
+
+
+def start_production(**environ):
+    return in_production("-c", SHOW_SETTINGS, **environ)
 
 
 @pytest.mark.parametrize(
@@ -92,15 +94,8 @@ DOCUMENTED_PRODUCTION = {
 
 
 def test_the_deployment_check_passes_with_the_documented_production_values():
-    env = {name: value for name, value in os.environ.items() if name not in DOCUMENTED_PRODUCTION}
-    env.update(DJANGO_SETTINGS_MODULE="volontaires.settings.production", **DOCUMENTED_PRODUCTION)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = in_production(
+        "manage.py", "check", "--deploy", "--fail-level", "WARNING", **DOCUMENTED_PRODUCTION
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
@@ -118,18 +113,10 @@ print("status", response.status_code)
 
 
 def test_a_server_error_is_logged_with_its_traceback_in_production():
-    env = {name: value for name, value in os.environ.items() if name not in DOCUMENTED_PRODUCTION}
-    env.update(
-        DJANGO_SETTINGS_MODULE="volontaires.settings.production",
+    result = in_production(
+        "-c",
+        SERVER_ERROR,
         **{**DOCUMENTED_PRODUCTION, "ALLOWED_HOSTS": "testserver", "SECURE_SSL_REDIRECT": "0"},
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", SERVER_ERROR],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
     )
     assert "status 500" in result.stdout, result.stderr
     assert "ERROR django.request: Internal Server Error: /robots.txt" in result.stderr
