@@ -114,7 +114,7 @@ class Worker:
 
     def __init__(self, smtp_port, timeout=1, site_url="http://testserver"):
         env = {
-            **os.environ,
+            **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
             "DJANGO_SETTINGS_MODULE": "volontaires.settings.production",
             # Shared with the site, as in production: the links it signs must open there.
             "SECRET_KEY": settings.SECRET_KEY,
