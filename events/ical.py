@@ -36,6 +36,21 @@ def vevent(event, *, uid, url, description=""):
     return entry
 
 
+def registration_calendar(event, registration, *, url, domain, description=""):
+    """The event as seen by one person: the UID is stable for that person at that event in
+    every language, so a calendar updates the entry instead of adding another."""
+    calendar = new_calendar()
+    calendar.add_component(
+        vevent(
+            event,
+            uid=f"{event.translation_key}-{registration.pk}@{domain}",
+            url=url,
+            description=description,
+        )
+    )
+    return calendar.to_ical()
+
+
 def event_uid(event, domain):
     """Stable across languages and edits, so a calendar updates the event instead of adding it."""
     return f"{event.translation_key}@{domain}"

@@ -1,3 +1,5 @@
+import zoneinfo
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -18,7 +20,11 @@ from home.models import BasePage, ListingQuerySet
 from registrations.models import RoutableRegistrationPageMixin, Window
 
 from .blocks import ProgrammeItemBlock, SpeakerBlock
-from .ical import events_calendar_response
+from .ical import events_calendar_response, registration_calendar
+from .seo import event_data
+
+# Emails say when in Paris time, wherever they are read.
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 ARRONDISSEMENTS = [
     (1, _("1st arrondissement")),
@@ -303,6 +309,29 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         """This event as a file to add to a calendar."""
         return events_calendar_response(
             request, [self], name=self.title, filename=f"{self.slug}.ics"
+        )
+
+    def structured_data(self, request):
+        return event_data(self, request)
+
+    @classmethod
+    def ended_before(cls, moment):
+        return cls.objects.filter(end__lt=moment)
+
+    def registration_details(self):
+        """When and where, in Paris time, for the emails of its registrations."""
+        return {
+            "start": timezone.localtime(self.start, PARIS),
+            "end": timezone.localtime(self.end, PARIS),
+            "venue": self.venue,
+            "address": self.address,
+            "arrondissement": self.get_arrondissement_display() if self.arrondissement else "",
+            "kind": self.get_kind_display(),
+        }
+
+    def registration_calendar(self, registration, *, url, domain, description=""):
+        return registration_calendar(
+            self, registration, url=url, domain=domain, description=description
         )
 
     @property

@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -12,6 +12,9 @@ from registrations.models import RegistrationFormMixin
 
 from .blocks import BodyBlock, KeyFigureBlock, LinkBlock
 from .panels import SchedulePublishingPanel
+
+# The hook through which other apps add to the home page's context: fn(home_page) -> dict.
+HOME_PAGE_CONTEXT = "home_page_context"
 
 
 class ListingQuerySet(PageQuerySet):
@@ -57,6 +60,11 @@ class BasePage(RegistrationFormMixin, Page):
     objects = ListingManager()
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    def structured_data(self, request):
+        """schema.org data search engines read of this page (JSON-LD), or None."""
+        return None
+
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
     settings_panels = [SchedulePublishingPanel(), CommentPanelPlaceholder()]
@@ -134,15 +142,11 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from communities.models import CommunityPage, KitPage
-        from events.models import EventPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["communities"] = CommunityPage.objects.in_listing(self.locale)
-        context["upcoming_events"] = EventPage.objects.in_listing(self.locale).upcoming()[:3]
-        context["latest_kits"] = KitPage.objects.in_listing(self.locale).order_by(
-            "-publication_date"
-        )[:3]
+        # What the apps built on this one show here (their "home_page_context" hooks): the
+        # page base knows none of their page types.
+        for section in hooks.get_hooks(HOME_PAGE_CONTEXT):
+            context.update(section(self))
         return context
 
 

@@ -5,22 +5,19 @@ outbox keeps no copy of what a citizen typed. Templates autoescape the HTML part
 """
 
 import re
-import zoneinfo
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 
 from home.sites import site_domain, site_url
 
 from . import tokens
-from .ics import event_calendar
 from .outbox import EmailDelivery
 
-PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 Kind = EmailDelivery.Kind
 # Emails that end a registration: no practical details, nothing left to confirm or cancel.
 CLOSING_KINDS = {Kind.CANCELLED_BY_STAFF, Kind.NO_PLACE}
@@ -29,22 +26,6 @@ CLOSING_KINDS = {Kind.CANCELLED_BY_STAFF, Kind.NO_PLACE}
 def link(name, registration, purpose):
     """An absolute signed link, in the active language."""
     return site_url(reverse(name, kwargs={"token": tokens.make_token(registration, purpose)}))
-
-
-def event_details(page):
-    """Practical details of an event in Paris time, or None for other pages."""
-    from events.models import EventPage  # events imports registrations: import when needed.
-
-    if not isinstance(page, EventPage):
-        return None
-    return {
-        "start": timezone.localtime(page.start, PARIS),
-        "end": timezone.localtime(page.end, PARIS),
-        "venue": page.venue,
-        "address": page.address,
-        "arrondissement": page.get_arrondissement_display() if page.arrondissement else "",
-        "kind": page.get_kind_display(),
-    }
 
 
 def needs_confirming(registration, page):
@@ -74,7 +55,7 @@ def build_message(delivery):
 
     closing = delivery.kind in CLOSING_KINDS
     with translation.override(page.locale.language_code):
-        details = None if closing else event_details(page)
+        details = None if closing else page.registration_details()
         context = {
             "kind": delivery.kind,
             "registration": registration,
@@ -107,21 +88,17 @@ def build_message(delivery):
         message.attach_alternative(
             render_to_string("registrations/emails/message.html", context), "text/html"
         )
-        if (
-            details
-            and delivery.kind != Kind.NOTIFICATION
-            and registration.status in (Status.CONFIRMED, Status.PENDING)
-        ):
-            message.attach(
-                "event.ics",
-                event_calendar(
-                    page,
-                    registration,
-                    url=context["page_url"],
-                    domain=site_domain(),
-                    description=gettext("To cancel your registration: %(url)s")
-                    % {"url": context["cancel_url"]},
-                ),
-                "text/calendar; method=PUBLISH; charset=utf-8",
+        holds_a_place = registration.status in (Status.CONFIRMED, Status.PENDING)
+        if details and delivery.kind != Kind.NOTIFICATION and holds_a_place:
+            calendar = page.registration_calendar(
+                registration,
+                url=context["page_url"],
+                domain=site_domain(),
+                description=gettext("To cancel your registration: %(url)s")
+                % {"url": context["cancel_url"]},
             )
+            if calendar:
+                message.attach(
+                    "event.ics", calendar, "text/calendar; method=PUBLISH; charset=utf-8"
+                )
     return message

@@ -428,6 +428,20 @@ class RegistrationFormMixin(FormMixin, models.Model):
         registrations are a record, no longer cancelled by staff."""
         return False
 
+    @classmethod
+    def ended_before(cls, moment):
+        """Pages of this type whose occasion ended before `moment` (their registrations are
+        kept from then on), or None when the type has no end date."""
+        return None
+
+    def registration_details(self):
+        """What a registration's emails say of what it is for (when, where), or None."""
+        return None
+
+    def registration_calendar(self, registration, *, url, domain, description=""):
+        """The .ics file of one person's registration, or None when there is no date."""
+        return None
+
     def registration_window(self, now=None):
         """(Window, opening datetime or None)."""
         return Window.OPEN, None

@@ -16,8 +16,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
+from wagtail.models import get_page_models
 
-from .models import Registration
+from .models import Registration, RegistrationFormMixin
 
 EXPORT_ACTION = "registrations.export_personal_data"
 ERASE_ACTION = "registrations.erase_personal_data"
@@ -111,15 +112,20 @@ def erase_personal_data(email, user=None):
 
 
 def expired_registrations(retention_days=None, now=None):
-    """Registrations past retention: after the event's end for events, else after registering."""
-    from events.models import EventPage  # events imports registrations: import when needed.
-
+    """Registrations past retention: counted from the end of what they were for where the page
+    type says when that is (`RegistrationFormMixin.ended_before`: events), else from
+    registering."""
     days = settings.REGISTRATION_RETENTION_DAYS if retention_days is None else retention_days
     cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
-    events = EventPage.objects.all()
-    ended_events = Q(page__in=events.filter(end__lt=cutoff).values("pk"))
-    other_pages = ~Q(page__in=events.values("pk")) & Q(submit_time__lt=cutoff)
-    return Registration.objects.filter(ended_events | other_pages).exclude(
+    ended, dated = Q(pk__in=[]), Q(pk__in=[])
+    for model in get_page_models():
+        if not issubclass(model, RegistrationFormMixin):
+            continue
+        ended_pages = model.ended_before(cutoff)
+        if ended_pages is not None:
+            ended |= Q(page__in=ended_pages.values("pk"))
+            dated |= Q(page__in=model.objects.values("pk"))
+    return Registration.objects.filter(ended | (~dated & Q(submit_time__lt=cutoff))).exclude(
         email__endswith="@" + ANONYMISED_DOMAIN
     )
 
