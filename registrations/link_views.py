@@ -76,7 +76,7 @@ class CancelView(RegistrationLinkView):
     template_name = "registrations/cancel.html"
     title = _("Cancel your registration")
 
-    def ended(self):
+    def over(self):
         """Once the event is over, its registrations are a record: nothing to cancel."""
         if not self.registered_page.is_past:
             return None
@@ -90,11 +90,11 @@ class CancelView(RegistrationLinkView):
         )
 
     def get(self, request, token):
-        return self.ended() or super().get(request, token)
+        return self.over() or super().get(request, token)
 
     def post(self, request, token):
-        if ended := self.ended():
-            return ended
+        if over := self.over():
+            return over
         # Frees the place, whoever gets it is told by email; None if it was already cancelled
         # (a second click, or the other language's link).
         changed = self.registration.cancel() is not None

@@ -272,12 +272,22 @@ def page_text():
     return _page_text
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
+
+
 @pytest.fixture(scope="session", autouse=True)
-def migrated_state(django_db_setup, django_db_blocker):
+def migrated_state(request, django_db_setup, django_db_blocker):
     """The test database as the migrations left it, taken before any test, to put back after
-    a transactional test's flush (the browser tests need the whole of it)."""
+    a transactional test's flush (the browser tests need the whole of it). None when no test
+    of the run uses the database: pytest-django then sets none up, and the connection is the
+    development database's."""
     from django.db import connection
 
+    if not any(
+        item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames)
+        for item in request.session.items
+    ):
+        return None
     with django_db_blocker.unblock():
         return connection.creation.serialize_db_to_string()
 
