@@ -1,6 +1,6 @@
 """Rendering the emails of a registration, in the language of the page registered on.
 
-Each email is rendered from the registration when it is sent (see `tasks.deliver`), so the
+Each email is rendered from the registration when it is sent (see `delivery.send`), so the
 outbox keeps no copy of what a citizen typed. Templates autoescape the HTML part.
 """
 

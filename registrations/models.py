@@ -521,7 +521,7 @@ class RegistrationFormMixin(FormMixin, models.Model):
                 else None
             ),
         )
-        # Emails: outbox rows in this transaction, sent by a background task after commit.
+        # Emails: outbox rows in this transaction, sent by the email worker once committed.
         queue_registration_emails(registration)
         return registration
 

@@ -2,8 +2,9 @@
 
 The row is created in the same transaction as what causes the email (a registration, a place
 given from the waiting list, a reminder, registering again, staff cancelling, an event starting
-with people still waiting), so a crash or an SMTP failure loses nothing: the background task
-sends it and marks it sent, or records the failure and tries again later.
+with people still waiting), so a crash or an SMTP failure loses nothing: the email worker
+(`registrations.delivery`) sends it and marks it sent, or records the failure and tries again
+later.
 Rows hold no copy of personal data: the email is rendered from the registration when sent.
 """
 

@@ -9,7 +9,6 @@ import json
 from collections import defaultdict
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.core.management.base import CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -38,7 +37,6 @@ from wagtail_localize.segments.extract import extract_segments
 from communities.models import CommunityPartner, PartnerAssociation
 from home.models import SiteSettings
 from home.sites import sync_default_site
-from volontaires.settings.base import site_address
 
 from . import content
 from .documents import ensure_document
@@ -173,20 +171,16 @@ class DemoBuilder:
 
     def ensure_site_root(self, home):
         """Put the French home page at the default site's root, in place of Wagtail's welcome."""
-        sync_default_site()  # The address comes from SITE_URL, whether or not the site exists.
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            _scheme, hostname, port = site_address(settings.SITE_URL)
-            site = Site(hostname=hostname, port=port, is_default_site=True)
-        if site.root_page_id == home.pk and site.site_name == SITE_NAME:
-            return
-        welcome = site.root_page if site.root_page_id else None
-        site.root_page = home
-        site.site_name = SITE_NAME
-        site.save()
-        # Wagtail's "Welcome to your new Wagtail site!" page is a bare Page: nothing to keep.
-        if welcome and welcome.pk != home.pk and welcome.specific_class is Page:
-            welcome.delete()
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        if site.root_page_id != home.pk or site.site_name != SITE_NAME:
+            welcome = site.root_page if site.root_page_id else None
+            site.root_page = home
+            site.site_name = SITE_NAME
+            site.save()
+            # Wagtail's "Welcome to your new Wagtail site!" page is a bare Page: nothing to keep.
+            if welcome and welcome.pk != home.pk and welcome.specific_class is Page:
+                welcome.delete()
+        sync_default_site()  # Its address is SITE_URL's, whatever it was.
 
     def build_subtree(self, spec, parent, deferred):
         page = self.ensure_page(spec, parent, deferred)
