@@ -1,3 +1,4 @@
+import datetime
 import zoneinfo
 
 from django.conf import settings
@@ -17,11 +18,22 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import BasePage, ListingQuerySet
-from registrations.models import RoutableRegistrationPageMixin, Window
+from registrations.models import (
+    Eligibility,
+    Registration,
+    RoutableRegistrationPageMixin,
+    Window,
+)
+from registrations.outbox import EmailDelivery
+from volunteers.models import TrainingRecord
 
 from .blocks import ProgrammeItemBlock, SpeakerBlock
 from .ical import events_calendar_response, registration_calendar
 from .seo import event_data
+
+# Staff mark a training's attendance list within this delay; a provisional mission place waits
+# for it (see EventPage.settle_provisional).
+ATTENDANCE_MARKING_DELAY = datetime.timedelta(days=1)
 
 # Emails say when in Paris time, wherever they are read.
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
@@ -178,6 +190,18 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         verbose_name=_("training required first"),
         help_text=_("Every mission is preceded by a training: choose it here."),
     )
+    training_course = models.ForeignKey(
+        "volunteers.TrainingCourse",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("training course"),
+        help_text=_(
+            "For a training: the course it is a session of. Attending any session of the "
+            "course qualifies for the missions that require it."
+        ),
+    )
     capacity = models.PositiveIntegerField(
         null=True,
         blank=True,
@@ -248,6 +272,7 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
                 FieldPanel("kind"),
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 PageChooserPanel("community", "communities.CommunityPage"),
+                FieldPanel("training_course"),
                 PageChooserPanel("required_training", "events.EventPage"),
             ],
             heading=_("When and what"),
@@ -290,6 +315,8 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         if opens and closes and closes <= opens:
             errors["registration_closes_at"] = _("Registration must close after it opens.")
         training = self.required_training
+        if self.training_course_id and self.kind != self.Kind.TRAINING:
+            errors["training_course"] = _("Only a training is a session of a course.")
         if self.kind == self.Kind.MISSION and not training:
             errors["required_training"] = _("A mission is always preceded by a training.")
         elif training:
@@ -337,6 +364,106 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    # A mission's training: "toute mission proposée est systématiquement précédée d'une
+    # formation". Attendance is staff.Attendance, reached through the registration.
+
+    @property
+    def has_prerequisite(self):
+        return self.kind == self.Kind.MISSION and self.required_training_id is not None
+
+    def qualifying_trainings(self):
+        """The trainings that qualify for this mission, in every language: each session of its
+        required training's course, or that training alone when it names no course."""
+        if not self.has_prerequisite:
+            return None
+        training = self.required_training
+        if training.training_course_id is None:
+            return EventPage.objects.filter(translation_key=training.translation_key)
+        return EventPage.objects.filter(
+            kind=self.Kind.TRAINING,
+            training_course__translation_key=training.training_course.translation_key,
+        )
+
+    def registration_eligibility(self, email):
+        """Met once marked present at a qualifying training (or its course recorded by staff);
+        provisional while holding a place on one that ends before the mission starts."""
+        trainings = self.qualifying_trainings()
+        if trainings is None:
+            return None
+        theirs = Registration.objects.filter(
+            email=email, translation_key__in=trainings.values("translation_key")
+        )
+        course = self.required_training.training_course
+        if theirs.filter(attendance__attended=True).exists() or (
+            course and TrainingRecord.objects.of(email, course).exists()
+        ):
+            return Eligibility.MET
+        ahead = trainings.filter(end__gt=timezone.now(), end__lte=self.list_settings.start)
+        if (
+            theirs.holding_places()
+            .filter(translation_key__in=ahead.values("translation_key"))
+            .exists()
+        ):
+            return Eligibility.PROVISIONAL
+        return Eligibility.MISSING
+
+    def settle_provisional(self, registration, now):
+        """A provisional place becomes the person's once they are marked present at their
+        training; it is released, and they are told, when they were not: the day after the
+        training ended (time for staff to mark the list), or sooner when the mission starts
+        within a day, so that the waiting list can still use it. Returns what happened."""
+        eligibility = self.registration_eligibility(registration.email)
+        if eligibility == Eligibility.MET:
+            Registration.objects.filter(pk=registration.pk).update(provisional=False)
+            return "settled"
+        if eligibility == Eligibility.PROVISIONAL:
+            return None  # Their training is still to come.
+        last_training_end = (
+            self.qualifying_trainings()
+            .filter(
+                translation_key__in=Registration.objects.filter(email=registration.email)
+                .active()
+                .values("translation_key")
+            )
+            .aggregate(models.Max("end"))["end__max"]
+        )
+        if (
+            last_training_end is not None
+            and now < last_training_end + ATTENDANCE_MARKING_DELAY
+            and now < self.list_settings.start - ATTENDANCE_MARKING_DELAY
+        ):
+            return None
+        if registration.cancel(email_kind=EmailDelivery.Kind.PREREQUISITE_LAPSED) is None:
+            return None
+        return "released"
+
+    def registration_prerequisite(self, limit=3):
+        """The training, and its next sessions in this page's language that end before the
+        mission starts and still have places."""
+        trainings = self.qualifying_trainings()
+        if trainings is None:
+            return None
+        training = self.required_training.localized
+        course = training.training_course
+        sessions = [
+            session
+            for session in trainings.live()
+            .filter(locale=self.locale, start__gt=timezone.now(), end__lte=self.start)
+            .order_by("start")
+            if session.registration_window()[0] == Window.OPEN and session.places_left() != 0
+        ][:limit]
+        return {
+            "name": course.localized.name if course else training.title,
+            "sessions": [
+                {
+                    "title": session.title,
+                    "url": session.get_full_url(),
+                    "start": timezone.localtime(session.start, PARIS),
+                }
+                for session in sessions
+            ],
+        }
 
     @cached_property
     def list_settings(self):
@@ -386,3 +513,18 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         if now >= source.start or (closes and now >= closes):
             return Window.CLOSED, None
         return Window.OPEN, None
+
+
+def confirm_trained(emails):
+    """Provisional mission places that these addresses now qualify for become theirs: called
+    when staff mark people present at a training or record one done elsewhere (the hourly
+    `release_untrained_places` would get there too, later)."""
+    provisional = (
+        Registration.objects.active()
+        .filter(provisional=True, email__in=emails)
+        .select_related("page")
+    )
+    for registration in provisional:
+        page = registration.page.specific
+        if page.registration_eligibility(registration.email) == Eligibility.MET:
+            Registration.objects.filter(pk=registration.pk).update(provisional=False)

@@ -58,7 +58,8 @@ def queue_email_again(registration):
 def queue_registration_emails(registration):
     """What a new registration calls for: the person's email, and the organisers' notice."""
     kinds = [EmailDelivery.Kind.REGISTERED]
-    if registration.page.specific.notify_email:
+    refused = registration.status == registration.Status.NOT_ELIGIBLE
+    if registration.page.specific.notify_email and not refused:
         kinds.append(EmailDelivery.Kind.NOTIFICATION)
     for kind in kinds:
         queue_emails([registration], kind)

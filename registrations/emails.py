@@ -20,7 +20,9 @@ from .outbox import EmailDelivery
 
 Kind = EmailDelivery.Kind
 # Emails that end a registration: no practical details, nothing left to confirm or cancel.
-CLOSING_KINDS = {Kind.CANCELLED_BY_STAFF, Kind.NO_PLACE}
+CLOSING_KINDS = {Kind.CANCELLED_BY_STAFF, Kind.NO_PLACE, Kind.PREREQUISITE_LAPSED}
+# Emails about a registration ended by us, sent although it is cancelled.
+ENDED_BY_US = {Kind.CANCELLED_BY_STAFF, Kind.PREREQUISITE_LAPSED}
 
 
 def link(name, registration, purpose):
@@ -46,14 +48,15 @@ def build_message(delivery):
     Status = registration.Status
     if delivery.kind == Kind.NOTIFICATION:
         recipient = page.notify_email
-    elif registration.status == Status.CANCELLED and delivery.kind != Kind.CANCELLED_BY_STAFF:
+    elif registration.status == Status.CANCELLED and delivery.kind not in ENDED_BY_US:
         recipient = None  # Cancelled before we got to write: nothing to say any more.
     else:
         recipient = registration.email
     if not recipient:
         return None
 
-    closing = delivery.kind in CLOSING_KINDS
+    refused = registration.status == Status.NOT_ELIGIBLE
+    closing = delivery.kind in CLOSING_KINDS or refused
     with translation.override(page.locale.language_code):
         details = None if closing else page.registration_details()
         context = {
@@ -63,7 +66,12 @@ def build_message(delivery):
             "page_url": page.get_full_url(),
             "event": details,
             "site_name": settings.WAGTAIL_SITE_NAME,
+            "refused": refused,
         }
+        if refused or delivery.kind == Kind.PREREQUISITE_LAPSED:
+            context["prerequisite"] = page.registration_prerequisite()
+        elif registration.provisional and not closing:
+            context["prerequisite_name"] = (page.registration_prerequisite() or {}).get("name")
         if delivery.kind == Kind.NOTIFICATION:
             context["admin_url"] = site_url(
                 reverse("wagtailforms:list_submissions", args=[page.pk])

@@ -45,6 +45,14 @@ class RegistrationRefused(Exception):
     """The registration cannot be taken; the message says why, in the visitor's language."""
 
 
+class Eligibility(models.TextChoices):
+    """Whether an address meets what a page requires first (a mission's training)."""
+
+    MET = "met", _("met")
+    PROVISIONAL = "provisional", _("provisional")
+    MISSING = "missing", _("missing")
+
+
 class Window(models.TextChoices):
     OPEN = "open", _("open")
     NOT_OPEN_YET = "not_open_yet", _("not open yet")
@@ -115,7 +123,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(translation_key=page.translation_key)
 
     def active(self):
-        return self.exclude(status=Registration.Status.CANCELLED)
+        return self.exclude(status__in=Registration.INACTIVE)
 
     def confirmed(self):
         return self.filter(status=Registration.Status.CONFIRMED)
@@ -150,6 +158,10 @@ class Registration(AbstractFormSubmission):
         CONFIRMED = "confirmed", _("confirmed")
         WAITING = "waiting", _("waiting list")
         CANCELLED = "cancelled", _("cancelled")
+        NOT_ELIGIBLE = "not_eligible", _("refused: training required first")
+
+    # Rows that hold nothing: the address may register again.
+    INACTIVE = [Status.CANCELLED, Status.NOT_ELIGIBLE]
 
     translation_key = models.UUIDField(
         editable=False, help_text=_("Shared by the page's translations: one list, one capacity.")
@@ -189,6 +201,14 @@ class Registration(AbstractFormSubmission):
         help_text=_("A place waits this long for its email address to be confirmed."),
     )
     cancelled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("cancelled at"))
+    provisional = models.BooleanField(
+        default=False,
+        verbose_name=_("provisional"),
+        help_text=_(
+            "Registered before attending the training this requires: the place is released if "
+            "the person is not marked present at it."
+        ),
+    )
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -196,11 +216,11 @@ class Registration(AbstractFormSubmission):
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         constraints = [
-            # The same person registers once per page and its translations; cancelling frees
-            # the address to register again.
+            # The same person registers once per page and its translations; cancelling (or a
+            # refusal) frees the address to register again.
             models.UniqueConstraint(
                 fields=["translation_key", "email"],
-                condition=~Q(status="cancelled"),
+                condition=~Q(status__in=["cancelled", "not_eligible"]),
                 name="registration_once_per_email",
             )
         ]
@@ -227,6 +247,7 @@ class Registration(AbstractFormSubmission):
                 str(needs.get(need, need)) for need in self.accessibility_needs
             ),
             "accessibility_details": self.accessibility_details,
+            "training": _("provisional") if self.provisional else _("done"),
         }
 
     @property
@@ -284,10 +305,11 @@ class Registration(AbstractFormSubmission):
         if not recent.exists():
             queue_email_again(self)
 
-    def cancel(self, by_staff=False):
+    def cancel(self, by_staff=False, email_kind=None):
         """Cancel, and give a freed place to the waiting list (whoever gets it is emailed).
 
-        Cancelled `by_staff`, the person is emailed too: they did not see it happen.
+        Cancelled `by_staff`, the person is emailed too: they did not see it happen; so with
+        `email_kind` (a provisional place released, say), the email saying why.
         Returns the registrations promoted from the waiting list, or None when it was already
         cancelled (by someone else a moment ago, the lock tells): nothing changed.
         """
@@ -299,7 +321,9 @@ class Registration(AbstractFormSubmission):
             self.status, self.cancelled_at = self.Status.CANCELLED, timezone.now()
             self.save(update_fields=["status", "cancelled_at"])
             if by_staff:
-                queue_emails([self], EmailDelivery.Kind.CANCELLED_BY_STAFF)
+                email_kind = EmailDelivery.Kind.CANCELLED_BY_STAFF
+            if email_kind:
+                queue_emails([self], email_kind)
             return self.page.specific.give_free_places()
 
 
@@ -442,6 +466,20 @@ class RegistrationFormMixin(FormMixin, models.Model):
         """The .ics file of one person's registration, or None when there is no date."""
         return None
 
+    # Whether registering requires something first (a mission's training): staff then see who
+    # is provisional.
+    has_prerequisite = False
+
+    def registration_eligibility(self, email):
+        """Whether `email` meets what this page requires first (an `Eligibility`), or None
+        when it requires nothing."""
+        return None
+
+    def registration_prerequisite(self):
+        """What this page requires first, for its form and emails: {"name": …, "sessions":
+        [pages with places left, soonest first]}, or None."""
+        return None
+
     def registration_window(self, now=None):
         """(Window, opening datetime or None)."""
         return Window.OPEN, None
@@ -485,20 +523,40 @@ class RegistrationFormMixin(FormMixin, models.Model):
             existing = (
                 Registration.objects.for_page(self).active().filter(email=data["email"]).first()
             )
+            eligibility = None
             if existing:
                 existing.register_again(self)
             elif status is not None:
-                self._create_registration(data, status)
+                eligibility = self.registration_eligibility(data["email"])
+                if eligibility == Eligibility.MISSING:
+                    self._refuse_not_eligible(data)
+                else:
+                    self._create_registration(
+                        data, status, provisional=eligibility == Eligibility.PROVISIONAL
+                    )
             position = None
             if status == Registration.Status.WAITING:
-                # Where a newcomer stands: last in line.
-                position = Registration.objects.for_page(self).waiting().count() + bool(existing)
+                # Where a newcomer stands: last in line. Someone refused for lack of training
+                # hears it by email only: the page tells nobody what an address has done.
+                not_in_line = bool(existing) or eligibility == Eligibility.MISSING
+                position = Registration.objects.for_page(self).waiting().count() + not_in_line
         if status is None:
             # Full: refused once the places given to the waiting list above are saved.
             raise RegistrationRefused(_("Sorry, there are no places left."))
         return {"status": status, "position": position}
 
-    def _create_registration(self, data, status):
+    def _refuse_not_eligible(self, data):
+        """Record the refusal, which emails the address why and the next trainings; at most
+        once per RESEND_INTERVAL, so that the form cannot flood someone's address."""
+        recent = Registration.objects.for_page(self).filter(
+            email=data["email"],
+            status=Registration.Status.NOT_ELIGIBLE,
+            submit_time__gt=timezone.now() - RESEND_INTERVAL,
+        )
+        if not recent.exists():
+            self._create_registration(data, Registration.Status.NOT_ELIGIBLE)
+
+    def _create_registration(self, data, status, provisional=False):
         editor_fields = [field.clean_name for field in self.get_form_fields()]
         registration = Registration.objects.create(
             page=self,
@@ -514,6 +572,7 @@ class RegistrationFormMixin(FormMixin, models.Model):
             accessibility_needs=data.get("accessibility_needs", []),
             accessibility_details=data.get("accessibility_details", ""),
             status=status,
+            provisional=provisional,
             confirmed_at=timezone.now() if status == Registration.Status.CONFIRMED else None,
             hold_until=(
                 self.hold_deadline()
@@ -627,6 +686,8 @@ class RegistrationFormMixin(FormMixin, models.Model):
                 ("parent_email", _("Parent or guardian's email")),
                 ("parent_consent", _("Parent or guardian's consent")),
             ]
+        if self.has_prerequisite:
+            fields.append(("training", _("Training")))
         fields += [(field.clean_name, field.label) for field in self.get_form_fields()]
         if self.ask_accessibility_needs:
             fields += [

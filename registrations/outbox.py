@@ -31,6 +31,7 @@ class EmailDelivery(models.Model):
         SENT_AGAIN = "sent_again", _("registration email sent again")
         CANCELLED_BY_STAFF = "cancelled_by_staff", _("cancellation by the organisers")
         NO_PLACE = "no_place", _("no place before the start")
+        PREREQUISITE_LAPSED = "prerequisite_lapsed", _("place released: training not attended")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("to send")
@@ -44,7 +45,7 @@ class EmailDelivery(models.Model):
         related_name="email_deliveries",
         verbose_name=_("registration"),
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
+    kind = models.CharField(max_length=24, choices=Kind.choices, verbose_name=_("kind"))
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.PENDING, verbose_name=_("status")
     )

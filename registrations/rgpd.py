@@ -15,10 +15,16 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.models import get_page_models
 
 from .models import Registration, RegistrationFormMixin
+
+# Other apps that hold data about an address (trainings done elsewhere, in volunteers/)
+# register a function of this Wagtail hook: fn(email, erase) returns {section: JSON data}
+# and, with erase=True, deletes what it returned.
+PERSONAL_DATA_HOOK = "personal_data"
 
 EXPORT_ACTION = "registrations.export_personal_data"
 ERASE_ACTION = "registrations.erase_personal_data"
@@ -35,6 +41,13 @@ def held_about(email):
         .prefetch_related("email_deliveries")
         .order_by("submit_time", "pk")
     )
+
+
+def _held_elsewhere(email, erase=False):
+    sections = {}
+    for fn in hooks.get_hooks(PERSONAL_DATA_HOOK):
+        sections.update(fn(email.strip().lower(), erase=erase))
+    return sections
 
 
 def _json_value(value):
@@ -92,6 +105,7 @@ def export_personal_data(email, user=None):
             }
             for registration in registrations
         ],
+        **_held_elsewhere(email),
     }
     _log_per_page(registrations, EXPORT_ACTION, user)
     return data
@@ -108,6 +122,7 @@ def erase_personal_data(email, user=None):
             registration.cancel()  # Frees an event place for the waiting list first.
         _log_per_page(registrations, ERASE_ACTION, user)
         Registration.objects.filter(pk__in=[r.pk for r in registrations]).delete()
+        _held_elsewhere(email, erase=True)
     return len(registrations)
 
 

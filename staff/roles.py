@@ -5,8 +5,9 @@ demo content, or on a real site once the pages exist: `manage.py setup_roles`. R
 puts every role back exactly as described here and adds a group for a new community.
 
 - Communication: edits and publishes every page of both languages, approves the coordinators'
-  changes, manages images, documents, partner associations, the site settings, translations and
-  redirects, and sees (exports, erases, deletes) every registration.
+  changes, manages images, documents, partner associations, training courses (and the trainings
+  volunteers did elsewhere), the site settings, translations and redirects, and sees (exports,
+  erases, deletes) every registration.
 - Coordination – <community>: adds and edits the French pages of one community (its page, kits
   and events) and submits them for review; sees and cancels only those pages' registrations,
   never deletes them.
@@ -65,6 +66,13 @@ COMMUNICATION_PERMISSIONS = [
     # registrations from the Forms section too.
     "registrations.view_registration",
     "registrations.delete_registration",
+    # Training courses, and trainings done elsewhere (which hold an email address).
+    "volunteers.add_trainingcourse",
+    "volunteers.change_trainingcourse",
+    "volunteers.delete_trainingcourse",
+    "volunteers.add_trainingrecord",
+    "volunteers.change_trainingrecord",
+    "volunteers.delete_trainingrecord",
 ]
 COORDINATOR_PERMISSIONS = [ACCESS_ADMIN]
 # Not wagtail_localize.submit_translation: it also syncs translations with "Publish

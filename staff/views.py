@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from events.models import EventPage
+from events.models import EventPage, confirm_trained
 from registrations.models import Registration
 
 from .models import Attendance
@@ -92,6 +92,8 @@ class AttendanceView(WagtailAdminTemplateMixin, TemplateView):
                     user=request.user,
                     data={"present": changed[True], "absent": changed[False]},
                 )
+        if changed[True]:
+            confirm_trained(Registration.objects.filter(pk__in=changed[True]).values("email"))
         # Translated now: the message is stored after the admin's language is no longer active.
         messages.success(request, gettext("Attendance saved."))
         return redirect("staff_attendance", self.event.pk)

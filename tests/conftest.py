@@ -331,7 +331,8 @@ def event(home_page):
 
 @pytest.fixture
 def register(client, django_capture_on_commit_callbacks):
-    """Register from the page as a browser does; the emails' tasks run on commit."""
+    """Register from the page as a browser does; the emails go on commit. Returns that page's
+    registration."""
 
     def _register(page, **overrides):
         with django_capture_on_commit_callbacks(execute=True):
@@ -340,6 +341,10 @@ def register(client, django_capture_on_commit_callbacks):
             r'<section class="registration".*?</section>', response.content.decode(), re.S
         )
         assert response.status_code == 303, errors
-        return Registration.objects.get(email=form_data(page, **overrides)["email"])
+        email = form_data(page, **overrides)["email"]
+        # The latest: an address may hold several on a page (one refused, one taken later).
+        return Registration.objects.filter(
+            translation_key=page.translation_key, email=email
+        ).latest("pk")
 
     return _register

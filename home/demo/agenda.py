@@ -12,7 +12,7 @@ from django.conf import settings
 
 from events.models import EventPage
 
-from .spec import ImageRef, PageRef, PageSpec, Stream, Tr, link, paragraph
+from .spec import CourseRef, ImageRef, PageRef, PageSpec, Stream, Tr, link, paragraph
 
 Kind = EventPage.Kind
 
@@ -241,6 +241,68 @@ def agenda_events(today):
     ]
 
 
+# The training courses the agenda's trainings are sessions of (key: the training's own key).
+TRAINING_COURSES = [
+    (
+        "training-outreach",
+        Tr("Aller vers les personnes sans-abri", "Reaching out to homeless people"),
+        Tr(
+            "Formation de la Fabrique de la Solidarité, préalable aux maraudes.",
+            "A Fabrique de la Solidarité training, before outreach rounds.",
+        ),
+    ),
+    (
+        "training-homeless-women",
+        Tr("Les femmes sans-abri", "Homeless women"),
+        Tr("Formation de la Fabrique de la Solidarité.", "A Fabrique de la Solidarité training."),
+    ),
+    (
+        "training-heatwave",
+        Tr("Le Volontaire et la canicule", "Volunteers and heatwaves"),
+        Tr("Formation autour du kit canicule.", "A training around the heatwave kit."),
+    ),
+    (
+        "training-planting",
+        Tr("Plantation", "Planting"),
+        Tr("Les gestes de la plantation.", "How to plant."),
+    ),
+    (
+        "training-cleanliness",
+        Tr("Volontaires de la Propreté", "Cleanliness Volunteers"),
+        Tr("Préalable aux opérations clean tag.", "Before clean-tag operations."),
+    ),
+    (
+        "training-seniors",
+        Tr("Accompagnement des seniors", "Accompanying older people"),
+        Tr(
+            "Préalable aux missions d'accompagnement de seniors.",
+            "Before missions accompanying older people.",
+        ),
+    ),
+    (
+        "training-first-aid",
+        Tr("Premiers secours", "First aid"),
+        Tr("Les gestes qui sauvent.", "Life-saving skills."),
+    ),
+    (
+        "training-team-paris",
+        Tr("Volontaires de Team Paris", "Team Paris volunteers"),
+        Tr(
+            "Préalable aux missions lors des grands événements sportifs.",
+            "Before missions at major sporting events.",
+        ),
+    ),
+    (
+        "training-flood",
+        Tr("Crues de la Seine", "Seine floods"),
+        Tr(
+            "Préparation aux situations de crise telles que les crues de la Seine.",
+            "Preparing for crises such as Seine floods.",
+        ),
+    ),
+]
+
+
 def _training(key, community, title, slug, start, end, venue, introduction, body=(), capacity=20):
     return event(
         key,
@@ -253,6 +315,7 @@ def _training(key, community, title, slug, start, end, venue, introduction, body
         introduction,
         body,
         community=PageRef(community),
+        training_course=CourseRef(key),
         capacity=capacity,
     )
 

@@ -37,11 +37,12 @@ from wagtail_localize.segments.extract import extract_segments
 from communities.models import CommunityPartner, PartnerAssociation
 from home.models import SiteSettings
 from home.sites import sync_default_site
+from volunteers.models import TrainingCourse
 
-from . import content
+from . import agenda, content
 from .documents import ensure_document
 from .images import ensure_images
-from .spec import DocumentRef, ImageRef, Unresolved, localise
+from .spec import CourseRef, DocumentRef, ImageRef, Unresolved, localise
 
 SITE_NAME = "Volontaires de Paris"
 
@@ -117,6 +118,7 @@ class DemoBuilder:
             self.mark_saved(image)
         self.counts["images created"] = len(created_images)
         self.associations = self.ensure_associations()
+        self.courses = self.ensure_courses()
 
         tree = content.site_tree(self.today)
         deferred = []
@@ -137,6 +139,8 @@ class DemoBuilder:
     # References and field values
 
     def resolve(self, ref):
+        if isinstance(ref, CourseRef):
+            return self.courses[ref.key]
         if isinstance(ref, ImageRef):
             return self.images[ref.key]
         if isinstance(ref, DocumentRef):
@@ -255,6 +259,26 @@ class DemoBuilder:
             result[key] = association
         return result
 
+    def ensure_courses(self):
+        """Training courses by key, in French with their English translation."""
+        result = {}
+        for key, name, description in agenda.TRAINING_COURSES:
+            french = TrainingCourse.objects.filter(locale=self.fr, name=name.fr).first()
+            if french is None:
+                french = TrainingCourse.objects.create(
+                    locale=self.fr, name=name.fr, description=description.fr
+                )
+                self.counts["snippets created"] += 1
+                self.mark_saved(french)
+            english = french.get_translation_or_none(self.en)
+            if english is None:
+                english = french.copy_for_translation(self.en)
+                english.name, english.description = name.en, description.en
+                english.save()
+                self.mark_saved(english)
+            result[key] = french
+        return result
+
     def ensure_settings(self):
         site = Site.objects.get(is_default_site=True)
         settings = SiteSettings.for_site(site)
@@ -284,6 +308,8 @@ class DemoBuilder:
 
         def resolve_english(ref):
             target = self.resolve(ref)
+            if isinstance(target, TrainingCourse):
+                return target.get_translation(self.en)
             if not isinstance(target, Page):
                 return target
             translation = target.get_translation_or_none(self.en)

@@ -30,6 +30,13 @@ class PageRef:
 
 
 @dataclass(frozen=True)
+class CourseRef:
+    """A training course (``agenda.TRAINING_COURSES``), by its key."""
+
+    key: str
+
+
+@dataclass(frozen=True)
 class ImageRef:
     """A generated image, by its key in ``images.IMAGES``."""
 
@@ -83,7 +90,7 @@ def localise(value, lang, resolve, path):
     """The raw value of ``value`` in ``lang`` ("fr" or "en"), references turned into ids."""
     if isinstance(value, Tr):
         return getattr(value, lang)
-    if isinstance(value, PageRef | ImageRef | DocumentRef):
+    if isinstance(value, PageRef | CourseRef | ImageRef | DocumentRef):
         return resolve(value).pk
     if isinstance(value, Stream):
         return [

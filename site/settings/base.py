@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "charters",
     "events",
     "registrations",
+    "volunteers",
     "staff",
     "wagtail_localize",
     "wagtail_localize.locales",
