@@ -53,6 +53,7 @@ class ProgrammePageFactory(wagtail_factories.PageFactory):
     title = "La Carte Citoyenne"
     slug = "carte-citoyenne"
     minimum_age = 7
+    ask_date_of_birth = True
     benefits = wagtail_factories.StreamFieldFactory(
         {"benefit": factory.SubFactory(BenefitBlockFactory)}
     )

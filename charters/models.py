@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -100,6 +101,18 @@ class ProgrammePage(BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.StandardPage"]
+
+    def clean(self):
+        super().clean()
+        # A minimum age is checked, and a child's parent asked, only with the date of birth.
+        if self.minimum_age and not self.ask_date_of_birth:
+            raise ValidationError(
+                {
+                    "ask_date_of_birth": _(
+                        "A programme open from a minimum age must ask the date of birth."
+                    )
+                }
+            )
 
     class Meta:
         verbose_name = _("programme")

@@ -59,6 +59,8 @@ def queue_registration_emails(registration):
     """What a new registration calls for: the person's email, and the organisers' notice."""
     kinds = [EmailDelivery.Kind.REGISTERED]
     refused = registration.status == registration.Status.NOT_ELIGIBLE
+    if registration.parent_email:
+        kinds.append(EmailDelivery.Kind.PARENT_REQUEST)
     if registration.page.specific.notify_email and not refused:
         kinds.append(EmailDelivery.Kind.NOTIFICATION)
     for kind in kinds:

@@ -20,9 +20,14 @@ from .outbox import EmailDelivery
 
 Kind = EmailDelivery.Kind
 # Emails that end a registration: no practical details, nothing left to confirm or cancel.
-CLOSING_KINDS = {Kind.CANCELLED_BY_STAFF, Kind.NO_PLACE, Kind.PREREQUISITE_LAPSED}
+CLOSING_KINDS = {
+    Kind.CANCELLED_BY_STAFF,
+    Kind.NO_PLACE,
+    Kind.PREREQUISITE_LAPSED,
+    Kind.PARENT_REFUSED,
+}
 # Emails about a registration ended by us, sent although it is cancelled.
-ENDED_BY_US = {Kind.CANCELLED_BY_STAFF, Kind.PREREQUISITE_LAPSED}
+ENDED_BY_US = {Kind.CANCELLED_BY_STAFF, Kind.PREREQUISITE_LAPSED, Kind.PARENT_REFUSED}
 
 
 def link(name, registration, purpose):
@@ -34,6 +39,8 @@ def needs_confirming(registration, page):
     """A place (or a registration) waiting for the address, or someone on a waiting list who
     can confirm it now and get a place later without another step."""
     Status = registration.Status
+    if registration.awaits_parent:
+        return False  # Only the parent's answer makes a child's registration count.
     return registration.status == Status.PENDING or (
         registration.status == Status.WAITING
         and registration.confirmed_at is None
@@ -48,6 +55,8 @@ def build_message(delivery):
     Status = registration.Status
     if delivery.kind == Kind.NOTIFICATION:
         recipient = page.notify_email
+    elif delivery.kind == Kind.PARENT_REQUEST:
+        recipient = registration.parent_email if registration.awaits_parent else None
     elif registration.status == Status.CANCELLED and delivery.kind not in ENDED_BY_US:
         recipient = None  # Cancelled before we got to write: nothing to say any more.
     else:
@@ -78,6 +87,8 @@ def build_message(delivery):
             )
             context["confirmed_count"] = page.confirmed_registrations_count()
             context["capacity"] = page.registration_capacity
+        elif delivery.kind == Kind.PARENT_REQUEST:
+            context["parent_url"] = link("registrations:parent", registration, tokens.PARENT)
         elif not closing:
             context["cancel_url"] = link("registrations:cancel", registration, tokens.CANCEL)
             if needs_confirming(registration, page):
@@ -97,7 +108,8 @@ def build_message(delivery):
             render_to_string("registrations/emails/message.html", context), "text/html"
         )
         holds_a_place = registration.status in (Status.CONFIRMED, Status.PENDING)
-        if details and delivery.kind != Kind.NOTIFICATION and holds_a_place:
+        for_the_person = delivery.kind not in (Kind.NOTIFICATION, Kind.PARENT_REQUEST)
+        if details and for_the_person and holds_a_place:
             calendar = page.registration_calendar(
                 registration,
                 url=context["page_url"],

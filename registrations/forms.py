@@ -97,12 +97,10 @@ class RegistrationForm(BaseForm):
         required=False,
         max_length=254,
         validators=[validate_email_domain],
-        help_text=_("Required under 15."),
-    )
-    parent_consent = forms.BooleanField(
-        label=_("As parent or guardian, I agree to this registration."),
-        required=False,
-        help_text=_("Required under 15."),
+        help_text=_(
+            "Required under 15: we ask your parent or guardian to agree to your registration "
+            "by email, and it counts once they have."
+        ),
     )
     accessibility_needs = forms.MultipleChoiceField(
         label=_("Accessibility needs (optional)"),
@@ -134,13 +132,13 @@ class RegistrationForm(BaseForm):
         self.fields["form_page"].initial = page.pk
         self.fields["consent"].label = consent_label(page)
         if not page.ask_date_of_birth:
-            for name in ("date_of_birth", "parent_name", "parent_email", "parent_consent"):
+            for name in ("date_of_birth", "parent_name", "parent_email"):
                 del self.fields[name]
         if not page.ask_accessibility_needs:
             del self.fields["accessibility_needs"], self.fields["accessibility_details"]
         # Who registers, then the editor's questions, then needs and consent.
         extra = [name for name in self.fields if name not in RESERVED_NAMES]
-        self.order_fields([*RESERVED_NAMES[:7], *extra, *RESERVED_NAMES[7:]])
+        self.order_fields([*RESERVED_NAMES[:6], *extra, *RESERVED_NAMES[6:]])
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
@@ -173,11 +171,14 @@ class RegistrationForm(BaseForm):
             required = {
                 "parent_name": _("Under 15, please give a parent or guardian's name."),
                 "parent_email": _("Under 15, please give a parent or guardian's email."),
-                "parent_consent": _("Under 15, a parent or guardian must agree."),
             }
             for name, message in required.items():
                 if not cleaned_data.get(name) and name not in self.errors:
                     self.add_error(name, message)
+        else:
+            # From 15 (or with no date of birth), nobody else's agreement is asked.
+            cleaned_data.pop("parent_name", None)
+            cleaned_data.pop("parent_email", None)
         needs = cleaned_data.get("accessibility_needs") or []
         if AccessibilityNeed.OTHER in needs and not cleaned_data.get("accessibility_details"):
             self.add_error(
@@ -193,7 +194,6 @@ RESERVED_NAMES = [
     "date_of_birth",
     "parent_name",
     "parent_email",
-    "parent_consent",
     "accessibility_needs",
     "accessibility_details",
     "consent",

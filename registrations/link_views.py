@@ -60,7 +60,8 @@ class ConfirmView(RegistrationLinkView):
     valid_days = tokens.MAX_AGE[tokens.CONFIRM].days
 
     def post(self, request, token):
-        confirmed = self.registration.confirm()
+        # A child's registration counts by their parent's answer, not by the child's click.
+        confirmed = not self.registration.awaits_parent and self.registration.confirm()
         return self.render(
             {
                 "registration": self.registration,
@@ -103,6 +104,33 @@ class CancelView(RegistrationLinkView):
                 "registration": self.registration,
                 "registered_page": self.registered_page,
                 "done": True,
+                "changed": changed,
+            }
+        )
+
+
+class ParentView(RegistrationLinkView):
+    """A parent or guardian agrees to, or refuses, their child's registration (under 15:
+    Loi Informatique et Libertés art. 45, RGPD art. 8)."""
+
+    purpose = tokens.PARENT
+    template_name = "registrations/parent.html"
+    title = _("Your child's registration")
+
+    def post(self, request, token):
+        answer = request.POST.get("answer")
+        if answer == "agree":
+            changed = self.registration.parent_agrees()
+        elif answer == "refuse":
+            changed = self.registration.parent_refuses()
+        else:
+            return self.get(request, token)
+        self.registration.refresh_from_db()
+        return self.render(
+            {
+                "registration": self.registration,
+                "registered_page": self.registered_page,
+                "done": answer,
                 "changed": changed,
             }
         )

@@ -175,7 +175,12 @@ class Registration(AbstractFormSubmission):
     )
     parent_email = models.EmailField(blank=True, verbose_name=_("parent or guardian's email"))
     parent_consent = models.BooleanField(
-        default=False, verbose_name=_("parent or guardian's consent")
+        default=False,
+        verbose_name=_("parent or guardian's consent"),
+        help_text=_("Given by the parent through the link emailed to them, never by the child."),
+    )
+    parent_answered_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("parent or guardian answered at")
     )
     accessibility_needs = models.JSONField(
         default=list, blank=True, verbose_name=_("accessibility needs")
@@ -279,6 +284,39 @@ class Registration(AbstractFormSubmission):
         if changed:
             self.confirmed_at = now
         return bool(changed)
+
+    @property
+    def awaits_parent(self):
+        """A child's registration (under 15) that their parent has not answered yet: it does
+        not count, and only the parent's link can make it count."""
+        return (
+            bool(self.parent_email)
+            and self.parent_answered_at is None
+            and (self.status in (self.Status.PENDING, self.Status.WAITING))
+        )
+
+    def parent_agrees(self):
+        """The parent's agreement, as `confirm` does for an address; the child is told."""
+        with transaction.atomic():
+            RegistrationList.lock(self.translation_key)
+            self.refresh_from_db()
+            if not self.awaits_parent:
+                return False
+            self.parent_consent, self.parent_answered_at = True, timezone.now()
+            self.save(update_fields=["parent_consent", "parent_answered_at"])
+            counted = self.confirm()
+            if counted:
+                queue_emails([self], EmailDelivery.Kind.PARENT_AGREED)
+            return counted
+
+    def parent_refuses(self):
+        """The registration is cancelled and the child told; a place goes to the waiting
+        list."""
+        if not self.awaits_parent:
+            return False
+        Registration.objects.filter(pk=self.pk).update(parent_answered_at=timezone.now())
+        self.parent_answered_at = timezone.now()
+        return self.cancel(email_kind=EmailDelivery.Kind.PARENT_REFUSED) is not None
 
     @property
     def hold_expired(self):
@@ -517,7 +555,8 @@ class RegistrationFormMixin(FormMixin, models.Model):
             self._check_registration_window()
             # Places not given out yet (a capacity raised a moment ago, a hold run out) go to
             # the waiting list first: a newcomer never overtakes it.
-            self.release_expired_holds()
+            if self.has_places:
+                self.release_expired_holds()
             self.give_free_places()
             status = self._new_registration_status()
             existing = (
@@ -558,6 +597,11 @@ class RegistrationFormMixin(FormMixin, models.Model):
 
     def _create_registration(self, data, status, provisional=False):
         editor_fields = [field.clean_name for field in self.get_form_fields()]
+        # Under 15 (the form then requires a parent's address), nothing counts until the
+        # parent agrees, within the time a place is held.
+        child = bool(data.get("parent_email"))
+        if child and status == Registration.Status.CONFIRMED:
+            status = Registration.Status.PENDING
         registration = Registration.objects.create(
             page=self,
             translation_key=self.translation_key,
@@ -568,7 +612,6 @@ class RegistrationFormMixin(FormMixin, models.Model):
             date_of_birth=data.get("date_of_birth"),
             parent_name=data.get("parent_name", ""),
             parent_email=data.get("parent_email", ""),
-            parent_consent=bool(data.get("parent_consent")),
             accessibility_needs=data.get("accessibility_needs", []),
             accessibility_details=data.get("accessibility_details", ""),
             status=status,
@@ -576,7 +619,7 @@ class RegistrationFormMixin(FormMixin, models.Model):
             confirmed_at=timezone.now() if status == Registration.Status.CONFIRMED else None,
             hold_until=(
                 self.hold_deadline()
-                if self.has_places and status == Registration.Status.PENDING
+                if (self.has_places or child) and status == Registration.Status.PENDING
                 else None
             ),
         )
@@ -637,9 +680,8 @@ class RegistrationFormMixin(FormMixin, models.Model):
     def release_expired_holds(self):
         """Cancel the places held for addresses nobody confirmed in time, under the list's
         lock; `give_free_places` then gives them to the waiting list. Nobody is emailed: the
-        address was never shown to be the person's."""
-        if not self.has_places:
-            return 0
+        address was never shown to be the person's. (Pages without places hold a child's
+        registration for their parent's answer in the same way.)"""
         return (
             Registration.objects.for_page(self)
             .expired_holds()

@@ -32,6 +32,9 @@ class EmailDelivery(models.Model):
         CANCELLED_BY_STAFF = "cancelled_by_staff", _("cancellation by the organisers")
         NO_PLACE = "no_place", _("no place before the start")
         PREREQUISITE_LAPSED = "prerequisite_lapsed", _("place released: training not attended")
+        PARENT_REQUEST = "parent_request", _("agreement asked of the parent")
+        PARENT_AGREED = "parent_agreed", _("parent agreed")
+        PARENT_REFUSED = "parent_refused", _("parent refused")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("to send")

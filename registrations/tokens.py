@@ -1,4 +1,5 @@
-"""Signed links in registration emails: confirm an address, cancel a registration.
+"""Signed links in registration emails: confirm an address, cancel a registration, a parent's
+answer to a child's registration.
 
 A token names a registration and a digest of its email address, signed with a salt per purpose,
 so a confirmation token cannot cancel and a link stops working once the address is erased or
@@ -12,7 +13,9 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 
 CONFIRM = "confirm"
 CANCEL = "cancel"
-MAX_AGE = {CONFIRM: datetime.timedelta(days=30), CANCEL: None}
+# A parent's answer to a child's registration: signed for the parent's address.
+PARENT = "parent"
+MAX_AGE = {CONFIRM: datetime.timedelta(days=30), CANCEL: None, PARENT: datetime.timedelta(days=30)}
 
 
 class InvalidToken(Exception):
@@ -35,9 +38,14 @@ def _email_digest(purpose, email):
     return salted_hmac(_salt(purpose), email).hexdigest()[:16]
 
 
+def _address(registration, purpose):
+    return registration.parent_email if purpose == PARENT else registration.email
+
+
 def make_token(registration, purpose):
     return signing.dumps(
-        [registration.pk, _email_digest(purpose, registration.email)], salt=_salt(purpose)
+        [registration.pk, _email_digest(purpose, _address(registration, purpose))],
+        salt=_salt(purpose),
     )
 
 
@@ -64,7 +72,7 @@ def _registration(payload, purpose):
         raise InvalidToken from error
     registration = Registration.objects.select_related("page").filter(pk=pk).first()
     if registration is None or not constant_time_compare(
-        digest, _email_digest(purpose, registration.email)
+        digest, _email_digest(purpose, _address(registration, purpose))
     ):
         raise InvalidToken
     return registration

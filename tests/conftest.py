@@ -57,12 +57,13 @@ def _own_cache_key_space():
 LINK_PATHS = {
     "cancel": "(?:fr/inscriptions/annuler|en/registrations/cancel)",
     "confirm": "(?:fr/inscriptions/confirmer|en/registrations/confirm)",
+    "parent": "(?:fr/inscriptions/parent|en/registrations/parent)",
 }
 
 
 def email_links(message, name):
-    """The paths of an email's signed links of one kind ('confirm', 'cancel'), each of which
-    must stand on the site's address."""
+    """The paths of an email's signed links of one kind ('confirm', 'cancel', 'parent'), each
+    of which must stand on the site's address."""
     pattern = rf"{re.escape(settings.SITE_URL)}(/{LINK_PATHS[name]}/[^/\s\"]+/)"
     return re.findall(pattern, message.body)
 

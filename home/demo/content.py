@@ -883,6 +883,7 @@ def citizen_card():
                 "residents the keys to the city.",
             ),
             "minimum_age": 7,
+            "ask_date_of_birth": True,
             "benefits": Stream(
                 [
                     (
