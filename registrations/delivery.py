@@ -48,11 +48,10 @@ def queue_emails(registrations, kind):
             send_after_commit(delivery)
 
 
-def queue_email_again(registration):
-    """Record the registration's own email once more and send it after commit."""
-    send_after_commit(
-        EmailDelivery.objects.create(registration=registration, kind=EmailDelivery.Kind.SENT_AGAIN)
-    )
+def queue_email_again(registration, kind=EmailDelivery.Kind.SENT_AGAIN):
+    """Record an email that may go more than once (the registration's own, a passport link)
+    and send it after commit."""
+    send_after_commit(EmailDelivery.objects.create(registration=registration, kind=kind))
 
 
 def queue_registration_emails(registration):

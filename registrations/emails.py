@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail import hooks
 
 from home.sites import site_domain, site_url
 
@@ -28,6 +29,11 @@ CLOSING_KINDS = {
 }
 # Emails about a registration ended by us, sent although it is cancelled.
 ENDED_BY_US = {Kind.CANCELLED_BY_STAFF, Kind.PREREQUISITE_LAPSED, Kind.PARENT_REFUSED}
+# Emails about the person, not about one registration: sent whatever its status.
+ABOUT_THE_PERSON = {Kind.PASSPORT}
+# The apps that send ABOUT_THE_PERSON emails give their link through this Wagtail hook:
+# fn(delivery) returns {"url": …, "hours": …} in the active language.
+PERSONAL_LINK_HOOK = "personal_email_link"
 
 
 def link(name, registration, purpose):
@@ -57,6 +63,8 @@ def build_message(delivery):
         recipient = page.notify_email
     elif delivery.kind == Kind.PARENT_REQUEST:
         recipient = registration.parent_email if registration.awaits_parent else None
+    elif delivery.kind in ABOUT_THE_PERSON:
+        recipient = registration.email
     elif registration.status == Status.CANCELLED and delivery.kind not in ENDED_BY_US:
         recipient = None  # Cancelled before we got to write: nothing to say any more.
     else:
@@ -64,8 +72,8 @@ def build_message(delivery):
     if not recipient:
         return None
 
-    refused = registration.status == Status.NOT_ELIGIBLE
-    closing = delivery.kind in CLOSING_KINDS or refused
+    refused = registration.status == Status.NOT_ELIGIBLE and delivery.kind not in ABOUT_THE_PERSON
+    closing = delivery.kind in CLOSING_KINDS | ABOUT_THE_PERSON or refused
     with translation.override(page.locale.language_code):
         details = None if closing else page.registration_details()
         context = {
@@ -87,6 +95,9 @@ def build_message(delivery):
             )
             context["confirmed_count"] = page.confirmed_registrations_count()
             context["capacity"] = page.registration_capacity
+        elif delivery.kind in ABOUT_THE_PERSON:
+            (link_for,) = hooks.get_hooks(PERSONAL_LINK_HOOK)
+            context["personal_link"] = link_for(delivery)
         elif delivery.kind == Kind.PARENT_REQUEST:
             context["parent_url"] = link("registrations:parent", registration, tokens.PARENT)
         elif not closing:

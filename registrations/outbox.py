@@ -35,6 +35,7 @@ class EmailDelivery(models.Model):
         PARENT_REQUEST = "parent_request", _("agreement asked of the parent")
         PARENT_AGREED = "parent_agreed", _("parent agreed")
         PARENT_REFUSED = "parent_refused", _("parent refused")
+        PASSPORT = "passport", _("link to the engagement passport")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("to send")
@@ -66,10 +67,11 @@ class EmailDelivery(models.Model):
         constraints = [
             # Each email is due once per registration: sending reminders twice, or telling a
             # person twice that they got a place, is impossible even if a command runs twice.
-            # Only registering again sends the registration's email again, rate-limited.
+            # Only registering again sends the registration's email again, and asking for
+            # one's passport sends its link again (both rate-limited).
             models.UniqueConstraint(
                 fields=["registration", "kind"],
-                condition=~Q(kind="sent_again"),
+                condition=~Q(kind__in=["sent_again", "passport"]),
                 name="email_delivery_once_per_kind",
             )
         ]

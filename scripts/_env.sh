@@ -46,3 +46,16 @@ ensure_venv() {
         echo "$wanted" >"$stamp"
     fi
 }
+
+# WeasyPrint (the passport's PDF attestation) draws text with the system's Pango and fonts.
+ensure_pango() {
+    ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "Installing Pango and the DejaVu fonts with apt-get (for PDF attestations)..."
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null
+    else
+        echo "Warning: Pango is missing ('sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core'): PDF attestations will fail." >&2
+    fi
+}

@@ -32,6 +32,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("search/"), home_views.search, name="search"),
     path(_("registrations/"), include("registrations.urls")),
+    path(_("passport/"), include("volunteers.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -288,9 +288,19 @@ def migrated_state(request, django_db_setup, django_db_blocker):
         item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames)
         for item in request.session.items
     ):
-        return None
+        yield None
+        return
     with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
+        yield connection.creation.serialize_db_to_string()
+        if connection.vendor == "postgresql":
+            # A live server's request thread still on a browser's keep-alive socket holds its
+            # persistent connection (CONN_MAX_AGE); end it, or the test database cannot be
+            # dropped and stays behind.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
 
 
 # A POST as a browser sends it from one of the site's own pages.

@@ -1,8 +1,11 @@
+from django.conf import settings
 from wagtail import hooks
 
+from registrations.emails import PERSONAL_LINK_HOOK
 from registrations.rgpd import PERSONAL_DATA_HOOK
 
-from .models import TrainingRecord
+from .models import PassportLink, TrainingRecord
+from .passport import link_url
 
 
 @hooks.register(PERSONAL_DATA_HOOK)
@@ -18,4 +21,11 @@ def trainings_done_elsewhere(email, erase):
     ]
     if erase:
         records.delete()
+        # Passport links open nothing once the data is gone; their rows go too.
+        PassportLink.objects.filter(email=email).delete()
     return {"trainings_done_elsewhere": data}
+
+
+@hooks.register(PERSONAL_LINK_HOOK)
+def passport_link(delivery):
+    return {"url": link_url(delivery.registration.email), "hours": settings.PASSPORT_LINK_HOURS}

@@ -249,6 +249,10 @@ REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", 
 # An event's place waits this long for its email address to be confirmed, then goes to the
 # waiting list (`manage.py release_unconfirmed_places`, every few minutes).
 REGISTRATION_HOLD_HOURS = int(os.environ.get("REGISTRATION_HOLD_HOURS", "24"))
+# The engagement passport: how long the link emailed on request works, and how many requests
+# one client address may send (django-ratelimit syntax).
+PASSPORT_LINK_HOURS = int(os.environ.get("PASSPORT_LINK_HOURS", "24"))
+PASSPORT_RATE_LIMIT = os.environ.get("PASSPORT_RATE_LIMIT", "10/h")
 
 # Emails wait in the outbox table until `manage.py send_emails` (always on) sends them. An SMTP
 # call gives up after EMAIL_TIMEOUT seconds; a temporary failure is tried again after each of

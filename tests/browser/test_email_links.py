@@ -8,6 +8,7 @@ import pytest
 from django.db import connections
 from django.utils import timezone
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from events.models import EventPage
 from registrations.models import Registration
@@ -43,8 +44,12 @@ def link(message, server, words):
 
 def committed(sql, params):
     """Write outside the test's transaction, so the live server sees it at once."""
-    with connections.create_connection("default").cursor() as cursor:
-        cursor.execute(sql, params)
+    connection = connections.create_connection("default")
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+    finally:
+        connection.close()  # Or the test database could not be dropped at the end.
 
 
 @pytest.fixture
@@ -125,3 +130,32 @@ def test_joining_a_community_is_confirmed_with_the_link_of_a_real_email(page, se
     # The test's own database snapshot predates the click: ask the site, as the person would.
     page.goto(confirm)
     expect(page.locator(".registration-link")).to_contain_text("already confirmed")
+
+
+def test_a_volunteer_opens_their_passport_from_a_real_email_then_downloads_and_cancels(
+    page, server, urls, mail
+):
+    address = f"lou.{timezone.now():%H%M%S%f}@example.org"
+    expect(register(page, urls["event", "fr"], "Lou", address)).to_be_visible()
+    emails_to(mail, address)
+
+    # Asked for on the public page by address only...
+    page.goto("/fr/passeport/")
+    page.get_by_label("E-mail").fill(address)
+    page.get_by_role("button", name="M’envoyer un lien").click()
+    expect(page.get_by_role("status")).to_contain_text("nous venons de lui envoyer")
+
+    # ...and opened from the email the worker sent through the SMTP server.
+    (_registered, passport) = emails_to(mail, address, count=2)
+    assert passport["Subject"] == "Votre Passeport parisien de l’engagement"
+    page.goto(link(passport, server, "passeport"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Passeport parisien de l’engagement")
+    expect(page.locator("main")).to_contain_text("Lou Exemple")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Télécharger mon attestation d’engagement (PDF)").click()
+    pdf = PdfReader(download.value.path())
+    assert "La Ville de Paris atteste que Lou Exemple" in pdf.pages[0].extract_text()
+
+    page.locator(".passport__cancel button").first.click()
+    expect(page.locator(".registration-link")).to_contain_text("est annulée")
