@@ -129,6 +129,7 @@ class CommunityPage(BasePage):
 
     # Joining counts once the member's address is confirmed.
     registration_confirms_email = True
+    registration_purpose = "membership"
 
     parent_page_types = ["communities.CommunityIndexPage"]
     subpage_types = ["communities.KitPage", "events.EventPage"]

@@ -487,6 +487,7 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         return self if default is None or default.pk == self.pk else default
 
     has_places = True
+    registration_purpose = "place"
     # A place is held for an address until it is confirmed (or the hold runs out): a typo or a
     # bot cannot keep one for ever.
     registration_confirms_email = True

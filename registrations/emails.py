@@ -22,6 +22,7 @@ from .outbox import EmailDelivery
 Kind = EmailDelivery.Kind
 # Emails that end a registration: no practical details, nothing left to confirm or cancel.
 CLOSING_KINDS = {
+    Kind.NEW_VERSION,
     Kind.CANCELLED_BY_STAFF,
     Kind.NO_PLACE,
     Kind.PREREQUISITE_LAPSED,
@@ -98,6 +99,9 @@ def build_message(delivery):
         elif delivery.kind in ABOUT_THE_PERSON:
             (link_for,) = hooks.get_hooks(PERSONAL_LINK_HOOK)
             context["personal_link"] = link_for(delivery)
+        elif delivery.kind == Kind.NEW_VERSION:
+            context["accept_url"] = link("registrations:accept", registration, tokens.ACCEPT)
+            context["version"] = page.registration_text_version()
         elif delivery.kind == Kind.PARENT_REQUEST:
             context["parent_url"] = link("registrations:parent", registration, tokens.PARENT)
         elif not closing:

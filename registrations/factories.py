@@ -16,6 +16,10 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     form_data = factory.LazyFunction(dict)
     status = Registration.Status.CONFIRMED
     confirmed_at = factory.LazyFunction(timezone.now)
+    # A signature records the version of the charter signed.
+    text_version = factory.LazyAttribute(
+        lambda registration: registration.page.specific.registration_text_version()
+    )
 
     class Meta:
         model = Registration

@@ -206,19 +206,55 @@ def age_on(born, day):
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
+# What the details are kept for, and for how long, by what registering does (the page's
+# `registration_purpose`); the delays are those of `rgpd.expired_registrations`.
+CONSENTS = {
+    "place": _(
+        "I agree that the Ville de Paris keeps the details I give here to manage my place and "
+        "write to me about this event, for %(days)s days at most after it."
+        " I can see, correct or erase them, or object, at any time by cancelling through the "
+        "link in every email or by writing to the address in the privacy notice."
+    ),
+    "membership": _(
+        "I agree that the Ville de Paris keeps the details I give here to count me as a member "
+        "of this community and write to me about its events and missions, for %(days)s days at "
+        "most after joining."
+        " I can see, correct or erase them, or object, at any time by cancelling through the "
+        "link in every email or by writing to the address in the privacy notice."
+    ),
+    "signature": _(
+        "I agree that the Ville de Paris keeps the details I give here to count my signature of "
+        "this charter, which is never published by name, for %(days)s days at most after "
+        "signing."
+        " I can see, correct or erase them, or object, at any time by cancelling through the "
+        "link in every email or by writing to the address in the privacy notice."
+    ),
+    "application": _(
+        "I agree that the Ville de Paris keeps the details I give here to process my application "
+        "for the card and write to me about the activities it opens, for %(days)s days at most "
+        "after applying."
+        " I can see, correct or erase them, or object, at any time by cancelling through the "
+        "link in every email or by writing to the address in the privacy notice."
+    ),
+    "volunteer": _(
+        "I agree that the Ville de Paris keeps the details I give here to count me among the "
+        "Volontaires de Paris and write to me about the programme's events, trainings and "
+        "missions, for %(days)s days at most after joining."
+        " I can see, correct or erase them, or object, at any time by cancelling through the "
+        "link in every email or by writing to the address in the privacy notice."
+    ),
+}
+
+
 def consent_label(page):
     """The RGPD article 13 notice in short, linking to the full privacy notice."""
     from django.conf import settings
 
     from home.models import SiteSettings
 
-    text = _(
-        "I agree that the Ville de Paris keeps the details I give here to manage this "
-        "registration and write to me about it, for %(days)s days at most after the event "
-        "(or after registering). I can see, correct or erase them, or object, at any time by "
-        "cancelling through the link in every email or by writing to the address in the "
-        "privacy notice."
-    ) % {"days": settings.REGISTRATION_RETENTION_DAYS}
+    text = CONSENTS.get(page.registration_purpose, CONSENTS["volunteer"]) % {
+        "days": settings.REGISTRATION_RETENTION_DAYS
+    }
     privacy_page = SiteSettings.for_site(page.get_site()).privacy_page
     if privacy_page is None:
         return text

@@ -134,3 +134,27 @@ class ParentView(RegistrationLinkView):
                 "changed": changed,
             }
         )
+
+
+class AcceptVersionView(RegistrationLinkView):
+    """A signatory accepts the current version of a charter they signed an earlier one of."""
+
+    purpose = tokens.ACCEPT
+    template_name = "registrations/accept.html"
+    title = _("Accept the new version")
+
+    def get(self, request, token):
+        return self.render(self.context())
+
+    def post(self, request, token):
+        version = self.registered_page.registration_text_version()
+        changed = self.registration.accept_version(version)
+        return self.render(self.context(done=True, changed=changed))
+
+    def context(self, **extra):
+        return {
+            "registration": self.registration,
+            "registered_page": self.registered_page,
+            "version": self.registered_page.registration_text_version(),
+            **extra,
+        }

@@ -206,6 +206,21 @@ class Registration(AbstractFormSubmission):
         help_text=_("A place waits this long for its email address to be confirmed."),
     )
     cancelled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("cancelled at"))
+    text_version = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("version signed"),
+        help_text=_("For a charter: the version of its text the person agreed to."),
+    )
+    text_version_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("version agreed to at")
+    )
+    invited_version = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("invited to accept version"),
+        help_text=_("The latest version of the charter this signatory was invited to accept."),
+    )
     provisional = models.BooleanField(
         default=False,
         verbose_name=_("provisional"),
@@ -317,6 +332,15 @@ class Registration(AbstractFormSubmission):
         Registration.objects.filter(pk=self.pk).update(parent_answered_at=timezone.now())
         self.parent_answered_at = timezone.now()
         return self.cancel(email_kind=EmailDelivery.Kind.PARENT_REFUSED) is not None
+
+    def accept_version(self, version):
+        """The person agrees to `version` of the text (a charter's new version); True if it
+        changed anything."""
+        if self.status != self.Status.CONFIRMED or (self.text_version or 0) >= version:
+            return False
+        self.text_version, self.text_version_at = version, timezone.now()
+        self.save(update_fields=["text_version", "text_version_at"])
+        return True
 
     @property
     def hold_expired(self):
@@ -434,6 +458,12 @@ class RegistrationFormMixin(FormMixin, models.Model):
         help_text=_("Wheelchair access, sign-language interpreter, easy-to-read documents…"),
     )
 
+    # What registering here does, which the form, its consent and the passport say: a place
+    # ("place", events), joining a community ("membership"), signing a charter ("signature"),
+    # applying for the Carte Citoyenne ("application"), or, on every other page, joining the
+    # Volontaires de Paris ("volunteer").
+    registration_purpose = "volunteer"
+
     # Page types override these: joining a community or signing a charter counts only once the
     # address is confirmed; a charter shows its number of confirmed signatories.
     registration_confirms_email = False
@@ -507,6 +537,10 @@ class RegistrationFormMixin(FormMixin, models.Model):
     # Whether registering requires something first (a mission's training): staff then see who
     # is provisional.
     has_prerequisite = False
+
+    def registration_text_version(self):
+        """The version of the text registering agrees to (a charter's), or None."""
+        return None
 
     def registration_eligibility(self, email):
         """Whether `email` meets what this page requires first (an `Eligibility`), or None
@@ -600,6 +634,7 @@ class RegistrationFormMixin(FormMixin, models.Model):
         # Under 15 (the form then requires a parent's address), nothing counts until the
         # parent agrees, within the time a place is held.
         child = bool(data.get("parent_email"))
+        text_version = self.registration_text_version()
         if child and status == Registration.Status.CONFIRMED:
             status = Registration.Status.PENDING
         registration = Registration.objects.create(
@@ -616,6 +651,8 @@ class RegistrationFormMixin(FormMixin, models.Model):
             accessibility_details=data.get("accessibility_details", ""),
             status=status,
             provisional=provisional,
+            text_version=text_version,
+            text_version_at=timezone.now() if text_version else None,
             confirmed_at=timezone.now() if status == Registration.Status.CONFIRMED else None,
             hold_until=(
                 self.hold_deadline()
@@ -760,6 +797,7 @@ class RegistrationFormMixin(FormMixin, models.Model):
             "registration_confirmed_count": (
                 self.confirmed_registrations_count() if self.registration_shows_count else None
             ),
+            "registration_text_version": self.registration_text_version(),
         }
 
     def get_preview_context(self, request, mode_name):

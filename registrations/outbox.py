@@ -36,6 +36,7 @@ class EmailDelivery(models.Model):
         PARENT_AGREED = "parent_agreed", _("parent agreed")
         PARENT_REFUSED = "parent_refused", _("parent refused")
         PASSPORT = "passport", _("link to the engagement passport")
+        NEW_VERSION = "new_version", _("invitation to accept a new version")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("to send")
@@ -67,11 +68,12 @@ class EmailDelivery(models.Model):
         constraints = [
             # Each email is due once per registration: sending reminders twice, or telling a
             # person twice that they got a place, is impossible even if a command runs twice.
-            # Only registering again sends the registration's email again, and asking for
-            # one's passport sends its link again (both rate-limited).
+            # Only registering again sends the registration's email again, asking for one's
+            # passport sends its link again (both rate-limited), and each new version of a
+            # charter invites its signatories again (once per version).
             models.UniqueConstraint(
                 fields=["registration", "kind"],
-                condition=~Q(kind__in=["sent_again", "passport"]),
+                condition=~Q(kind__in=["sent_again", "passport", "new_version"]),
                 name="email_delivery_once_per_kind",
             )
         ]

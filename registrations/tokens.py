@@ -1,5 +1,5 @@
 """Signed links in registration emails: confirm an address, cancel a registration, a parent's
-answer to a child's registration.
+answer to a child's registration, accept a charter's new version.
 
 A token names a registration and a digest of its email address, signed with a salt per purpose,
 so a confirmation token cannot cancel and a link stops working once the address is erased or
@@ -15,7 +15,14 @@ CONFIRM = "confirm"
 CANCEL = "cancel"
 # A parent's answer to a child's registration: signed for the parent's address.
 PARENT = "parent"
-MAX_AGE = {CONFIRM: datetime.timedelta(days=30), CANCEL: None, PARENT: datetime.timedelta(days=30)}
+# A signatory's acceptance of a charter's new version.
+ACCEPT = "accept"
+MAX_AGE = {
+    CONFIRM: datetime.timedelta(days=30),
+    CANCEL: None,
+    PARENT: datetime.timedelta(days=30),
+    ACCEPT: datetime.timedelta(days=90),
+}
 
 
 class InvalidToken(Exception):

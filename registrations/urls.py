@@ -11,4 +11,5 @@ urlpatterns = [
     path(_("confirm/<str:token>/"), link_views.ConfirmView.as_view(), name="confirm"),
     path(_("cancel/<str:token>/"), link_views.CancelView.as_view(), name="cancel"),
     path(_("parent/<str:token>/"), link_views.ParentView.as_view(), name="parent"),
+    path(_("accept/<str:token>/"), link_views.AcceptVersionView.as_view(), name="accept"),
 ]
