@@ -63,7 +63,6 @@ class CharterPage(BasePage):
 
     # Signatories count once their address is confirmed; the page shows how many have signed
     # its current version.
-    registration_confirms_email = True
     registration_shows_count = True
     registration_purpose = "signature"
 

@@ -127,8 +127,6 @@ class CommunityPage(BasePage):
         InlinePanel("partners", label=_("Partner associations")),
     ]
 
-    # Joining counts once the member's address is confirmed.
-    registration_confirms_email = True
     registration_purpose = "membership"
 
     parent_page_types = ["communities.CommunityIndexPage"]

@@ -1,6 +1,7 @@
 from wagtail import hooks
 
 from home.models import HOME_PAGE_CONTEXT
+from volunteers.forms import VOLUNTEER_INTERESTS_HOOK
 
 from .models import CommunityPage, KitPage
 
@@ -15,3 +16,12 @@ def communities_and_latest_kits(home):
             :LATEST_KITS
         ],
     }
+
+
+@hooks.register(VOLUNTEER_INTERESTS_HOOK)
+def communities_of_interest(locale_id):
+    """A volunteer's interests are communities, by their key shared by both languages."""
+    communities = (
+        CommunityPage.objects.live().public().filter(locale_id=locale_id).order_by("path")
+    )
+    return [(key.hex, title) for key, title in communities.values_list("translation_key", "title")]

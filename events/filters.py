@@ -6,8 +6,9 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import CommunityPage
+from home.paris import ARRONDISSEMENTS
 
-from .models import ARRONDISSEMENTS, EventPage
+from .models import EventPage
 
 PARIS = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 

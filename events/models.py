@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import BasePage, ListingQuerySet
+from home.paris import ARRONDISSEMENTS
 from registrations.models import (
     Eligibility,
     Registration,
@@ -37,29 +38,6 @@ ATTENDANCE_MARKING_DELAY = datetime.timedelta(days=1)
 
 # Emails say when in Paris time, wherever they are read.
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
-
-ARRONDISSEMENTS = [
-    (1, _("1st arrondissement")),
-    (2, _("2nd arrondissement")),
-    (3, _("3rd arrondissement")),
-    (4, _("4th arrondissement")),
-    (5, _("5th arrondissement")),
-    (6, _("6th arrondissement")),
-    (7, _("7th arrondissement")),
-    (8, _("8th arrondissement")),
-    (9, _("9th arrondissement")),
-    (10, _("10th arrondissement")),
-    (11, _("11th arrondissement")),
-    (12, _("12th arrondissement")),
-    (13, _("13th arrondissement")),
-    (14, _("14th arrondissement")),
-    (15, _("15th arrondissement")),
-    (16, _("16th arrondissement")),
-    (17, _("17th arrondissement")),
-    (18, _("18th arrondissement")),
-    (19, _("19th arrondissement")),
-    (20, _("20th arrondissement")),
-]
 
 
 # The fields of an event that decide who gets a place (see EventPage.list_settings).
@@ -488,9 +466,6 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
 
     has_places = True
     registration_purpose = "place"
-    # A place is held for an address until it is confirmed (or the hold runs out): a typo or a
-    # bot cannot keep one for ever.
-    registration_confirms_email = True
 
     @property
     def registration_capacity(self):

@@ -9,6 +9,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from registrations.models import RegistrationFormMixin
+from volunteers.forms import PROFILE_FIELDS, profile_fields
 
 from .blocks import BodyBlock, KeyFigureBlock, LinkBlock
 from .panels import SchedulePublishingPanel
@@ -64,6 +65,14 @@ class BasePage(RegistrationFormMixin, Page):
     def structured_data(self, request):
         """schema.org data search engines read of this page (JSON-LD), or None."""
         return None
+
+    @property
+    def registration_profile(self):
+        """Joining the Volontaires de Paris asks for a volunteer profile."""
+        return PROFILE_FIELDS if self.registration_purpose == "volunteer" else ()
+
+    def registration_profile_fields(self):
+        return profile_fields(self.locale_id)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]

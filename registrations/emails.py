@@ -42,16 +42,14 @@ def link(name, registration, purpose):
     return site_url(reverse(name, kwargs={"token": tokens.make_token(registration, purpose)}))
 
 
-def needs_confirming(registration, page):
+def needs_confirming(registration):
     """A place (or a registration) waiting for the address, or someone on a waiting list who
     can confirm it now and get a place later without another step."""
     Status = registration.Status
     if registration.awaits_parent:
         return False  # Only the parent's answer makes a child's registration count.
     return registration.status == Status.PENDING or (
-        registration.status == Status.WAITING
-        and registration.confirmed_at is None
-        and page.registration_confirms_email
+        registration.status == Status.WAITING and registration.confirmed_at is None
     )
 
 
@@ -106,7 +104,7 @@ def build_message(delivery):
             context["parent_url"] = link("registrations:parent", registration, tokens.PARENT)
         elif not closing:
             context["cancel_url"] = link("registrations:cancel", registration, tokens.CANCEL)
-            if needs_confirming(registration, page):
+            if needs_confirming(registration):
                 context["confirm_url"] = link(
                     "registrations:confirm", registration, tokens.CONFIRM
                 )

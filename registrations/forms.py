@@ -136,6 +136,8 @@ class RegistrationForm(BaseForm):
                 del self.fields[name]
         if not page.ask_accessibility_needs:
             del self.fields["accessibility_needs"], self.fields["accessibility_details"]
+        if page.registration_profile:
+            self.fields.update(page.registration_profile_fields())
         # Who registers, then the editor's questions, then needs and consent.
         extra = [name for name in self.fields if name not in RESERVED_NAMES]
         self.order_fields([*RESERVED_NAMES[:6], *extra, *RESERVED_NAMES[6:]])

@@ -206,6 +206,15 @@ class Registration(AbstractFormSubmission):
         help_text=_("A place waits this long for its email address to be confirmed."),
     )
     cancelled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("cancelled at"))
+    profile = models.JSONField(
+        default=dict,
+        blank=True,
+        verbose_name=_("volunteer profile"),
+        help_text=_(
+            "Joining the Volontaires de Paris: communities of interest, arrondissements, "
+            "availability, crisis alerts."
+        ),
+    )
     text_version = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
@@ -463,10 +472,13 @@ class RegistrationFormMixin(FormMixin, models.Model):
     # applying for the Carte Citoyenne ("application"), or, on every other page, joining the
     # Volontaires de Paris ("volunteer").
     registration_purpose = "volunteer"
+    # The names of the questions about the person a page asks besides the usual ones (a
+    # volunteer profile), stored in `Registration.profile`; their fields come from
+    # `registration_profile_fields`.
+    registration_profile = ()
 
-    # Page types override these: joining a community or signing a charter counts only once the
-    # address is confirmed; a charter shows its number of confirmed signatories.
-    registration_confirms_email = False
+    # Every registration counts once its email address is confirmed (an event's place is held
+    # meanwhile). A charter overrides this to show its number of confirmed signatories.
     registration_shows_count = False
 
     base_form_class = RegistrationPageAdminForm
@@ -537,6 +549,10 @@ class RegistrationFormMixin(FormMixin, models.Model):
     # Whether registering requires something first (a mission's training): staff then see who
     # is provisional.
     has_prerequisite = False
+
+    def registration_profile_fields(self):
+        """The form fields of `registration_profile`, by name."""
+        return {}
 
     def registration_text_version(self):
         """The version of the text registering agrees to (a charter's), or None."""
@@ -635,12 +651,11 @@ class RegistrationFormMixin(FormMixin, models.Model):
         # parent agrees, within the time a place is held.
         child = bool(data.get("parent_email"))
         text_version = self.registration_text_version()
-        if child and status == Registration.Status.CONFIRMED:
-            status = Registration.Status.PENDING
         registration = Registration.objects.create(
             page=self,
             translation_key=self.translation_key,
             form_data={name: data.get(name) for name in editor_fields},
+            profile={name: data.get(name) for name in self.registration_profile},
             first_name=data["first_name"],
             last_name=data["last_name"],
             email=data["email"],
@@ -653,7 +668,6 @@ class RegistrationFormMixin(FormMixin, models.Model):
             provisional=provisional,
             text_version=text_version,
             text_version_at=timezone.now() if text_version else None,
-            confirmed_at=timezone.now() if status == Registration.Status.CONFIRMED else None,
             hold_until=(
                 self.hold_deadline()
                 if (self.has_places or child) and status == Registration.Status.PENDING
@@ -672,13 +686,11 @@ class RegistrationFormMixin(FormMixin, models.Model):
             raise RegistrationRefused(_("Registration is closed."))
 
     def _new_registration_status(self):
-        """Decide under the list's lock: pending (a place held), confirmed, waiting, or None
-        when full."""
+        """Decide under the list's lock: pending (a place held until the address is
+        confirmed), waiting, or None when full."""
         if self.places_left() == 0:
             return Registration.Status.WAITING if self.registration_waiting_list else None
-        if self.registration_confirms_email:
-            return Registration.Status.PENDING
-        return Registration.Status.CONFIRMED
+        return Registration.Status.PENDING
 
     def fill_places_from_waiting_list(self):
         """Give free places to the waiting list, first in line first; returns who got one.
@@ -704,7 +716,7 @@ class RegistrationFormMixin(FormMixin, models.Model):
         # until they confirm, as a newcomer would.
         now, hold_until = timezone.now(), self.hold_deadline()
         for registration in promoted:
-            if registration.confirmed_at or not self.registration_confirms_email:
+            if registration.confirmed_at:
                 registration.status = Registration.Status.CONFIRMED
                 registration.confirmed_at = registration.confirmed_at or now
             else:

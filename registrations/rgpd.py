@@ -93,6 +93,7 @@ def export_personal_data(email, user=None):
                 "accessibility_needs": registration.accessibility_needs,
                 "accessibility_details": registration.accessibility_details,
                 "answers": registration.form_data,
+                "volunteer_profile": registration.profile,
                 "attendance": _attendance(registration),
                 "emails_sent": [
                     {
@@ -163,6 +164,7 @@ def anonymise(registrations, user=None):
                 accessibility_needs=[],
                 accessibility_details="",
                 form_data={},
+                profile={},
             )
         _log_per_page(registrations, PURGE_ACTION, user)
     return len(registrations)

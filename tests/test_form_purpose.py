@@ -75,3 +75,49 @@ def test_joining_the_volunteers_from_any_page_registers(client, site_pages):
     response = client.post(page.url, form_data(page), **SAME_ORIGIN)
 
     assert response.status_code == 303
+
+
+def test_joining_the_volunteers_asks_a_profile_and_keeps_it(client, site_pages, register):
+    page = site_pages["standard"]
+    html = client.get(page.url).content.decode()
+    community_key = site_pages["community"].translation_key.hex
+    assert f'value="{community_key}"' in html  # The communities, to choose from.
+    for name in ("interests", "arrondissements", "availability", "crisis_alerts"):
+        assert f'name="{name}"' in html
+
+    registration = register(
+        page,
+        interests=[community_key],
+        arrondissements=["11", "20"],
+        availability=["weekends"],
+        crisis_alerts="on",
+    )
+
+    assert registration.profile == {
+        "interests": [community_key],
+        "arrondissements": [11, 20],
+        "availability": ["weekends"],
+        "crisis_alerts": True,
+    }
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("interests", "not-a-community"), ("arrondissements", "21"), ("availability", "<b>")],
+)
+def test_a_profile_answer_that_is_not_offered_is_refused_next_to_its_field(
+    client, site_pages, field, value
+):
+    page = site_pages["home"]
+
+    response = client.post(page.url, form_data(page, **{field: [value]}), **SAME_ORIGIN)
+
+    assert response.status_code == 200
+    assert re.search(
+        rf'id="id_{field}_error">[^<]*Sélectionnez un choix valide', response.content.decode()
+    )
+
+
+def test_pages_with_another_purpose_ask_no_profile(client, site_pages):
+    for name in ("event", "community", "charter", "programme"):
+        assert 'name="crisis_alerts"' not in client.get(site_pages[name].url).content.decode()

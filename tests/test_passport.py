@@ -19,6 +19,7 @@ from charters.factories import CharterPageFactory
 from communities.factories import CommunityIndexPageFactory, CommunityPageFactory
 from events.factories import EventPageFactory
 from events.models import EventPage
+from home.factories import StandardPageFactory
 from registrations import tokens
 from registrations.factories import RegistrationFactory
 from registrations.models import Registration
@@ -321,3 +322,29 @@ def test_the_passport_page_query_count_does_not_grow_with_the_history(
         )
         attend(register(event))
     assert queries() == before
+
+
+def test_the_passport_shows_the_volunteer_profile_once_confirmed(
+    history, ask_passport, client, page_text, register
+):
+    page = StandardPageFactory(parent=history["pages"]["charter"].get_parent())
+    joined = register(
+        page,
+        interests=[history["pages"]["rescue"].translation_key.hex],
+        arrondissements=["11"],
+        availability=["weekends", "evenings"],
+        crisis_alerts="on",
+    )
+    ask_passport()
+    link = passport_link(mail.outbox[-1])
+    assert "Votre profil de volontaire" not in page_text(client.get(link))  # Not confirmed.
+
+    joined.confirm()
+    text = page_text(client.get(link))
+
+    profile = text.split("Votre profil de volontaire", 1)[1].split("Formations suivies")[0]
+    assert "Communautés qui vous intéressent Paris qui sauve" in profile
+    assert "11e arrondissement" in profile
+    assert "le week-end, en soirée, en semaine" in profile
+    assert "oui : la Ville peut faire appel à vous en cas de crise" in profile
+    assert f"Volontaires de Paris (rejoint depuis « {page.title} »)" in text

@@ -14,12 +14,14 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
+from home.paris import ARRONDISSEMENTS
 from home.sites import site_url
 from registrations import tokens
 from registrations.delivery import queue_email_again
 from registrations.models import Registration
 from registrations.outbox import EmailDelivery
 
+from .forms import Availability, interest_choices
 from .models import PassportLink, TrainingCourse, TrainingRecord
 
 # Asking again within this delay sends nothing more: the form cannot flood an address.
@@ -157,6 +159,30 @@ def trainings(email, attended_entries, locale):
     return done
 
 
+def profile(all_entries, locale):
+    """The volunteer profile given when the person last joined the Volontaires, with labels."""
+    joined = [
+        entry
+        for entry in all_entries
+        if entry.registration.profile
+        and entry.registration.status == Registration.Status.CONFIRMED
+    ]
+    if not joined:
+        return None
+    answers = max(joined, key=lambda entry: entry.registration.submit_time).registration.profile
+    interests = dict(interest_choices(locale.pk))
+    arrondissements = dict(ARRONDISSEMENTS)
+    availability = dict(Availability.choices)
+    return {
+        "interests": [
+            interests[key] for key in answers.get("interests") or [] if key in interests
+        ],
+        "arrondissements": [arrondissements[n] for n in answers.get("arrondissements") or []],
+        "availability": [availability[key] for key in answers.get("availability") or []],
+        "crisis_alerts": bool(answers.get("crisis_alerts")),
+    }
+
+
 def passport(email, locale):
     """What the passport page, the attestation and the calendar feed show."""
     all_entries = entries(email, locale)
@@ -170,6 +196,7 @@ def passport(email, locale):
         "past": [entry for entry in dated if not entry.upcoming],
         "attended": [entry for entry in attended if not entry.upcoming],
         "trainings": trainings(email, attended, locale),
+        "profile": profile(all_entries, locale),
         **_hours(sum((entry.hours for entry in attended), datetime.timedelta())),
     }
 
