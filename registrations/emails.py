@@ -27,9 +27,15 @@ CLOSING_KINDS = {
     Kind.NO_PLACE,
     Kind.PREREQUISITE_LAPSED,
     Kind.PARENT_REFUSED,
+    Kind.PARENT_NO_ANSWER,
 }
 # Emails about a registration ended by us, sent although it is cancelled.
-ENDED_BY_US = {Kind.CANCELLED_BY_STAFF, Kind.PREREQUISITE_LAPSED, Kind.PARENT_REFUSED}
+ENDED_BY_US = {
+    Kind.CANCELLED_BY_STAFF,
+    Kind.PREREQUISITE_LAPSED,
+    Kind.PARENT_REFUSED,
+    Kind.PARENT_NO_ANSWER,
+}
 # Emails about the person, not about one registration: sent whatever its status.
 ABOUT_THE_PERSON = {Kind.PASSPORT}
 # The apps that send ABOUT_THE_PERSON emails give their link through this Wagtail hook:

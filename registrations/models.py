@@ -729,13 +729,16 @@ class RegistrationFormMixin(FormMixin, models.Model):
     def release_expired_holds(self):
         """Cancel the places held for addresses nobody confirmed in time, under the list's
         lock; `give_free_places` then gives them to the waiting list. Nobody is emailed: the
-        address was never shown to be the person's. (Pages without places hold a child's
-        registration for their parent's answer in the same way.)"""
-        return (
-            Registration.objects.for_page(self)
-            .expired_holds()
-            .update(status=Registration.Status.CANCELLED, cancelled_at=timezone.now())
+        address was never shown to be the person's. A child's registration waits for their
+        parent's answer in the same way (on every page type); when the parent did not answer,
+        the child is told."""
+        expired = Registration.objects.for_page(self).expired_holds()
+        unanswered = list(expired.exclude(parent_email="").filter(parent_answered_at=None))
+        released = expired.update(
+            status=Registration.Status.CANCELLED, cancelled_at=timezone.now()
         )
+        queue_emails(unanswered, EmailDelivery.Kind.PARENT_NO_ANSWER)
+        return released
 
     # Wagtail's form builder API.
 

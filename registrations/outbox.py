@@ -35,6 +35,7 @@ class EmailDelivery(models.Model):
         PARENT_REQUEST = "parent_request", _("agreement asked of the parent")
         PARENT_AGREED = "parent_agreed", _("parent agreed")
         PARENT_REFUSED = "parent_refused", _("parent refused")
+        PARENT_NO_ANSWER = "parent_no_answer", _("no answer from the parent")
         PASSPORT = "passport", _("link to the engagement passport")
         NEW_VERSION = "new_version", _("invitation to accept a new version")
 

@@ -132,16 +132,23 @@ def test_the_childs_own_confirmation_link_cannot_stand_for_the_parent(client, ho
     assert child.status == Registration.Status.PENDING and child.awaits_parent
 
 
-def test_without_an_answer_in_time_the_registration_is_cancelled(visit, register):
+def test_without_an_answer_in_time_the_registration_is_cancelled_and_the_child_told(
+    visit, register, django_capture_on_commit_callbacks
+):
     child = register(visit, **CHILD)
     Registration.objects.filter(pk=child.pk).update(
         hold_until=timezone.now() - datetime.timedelta(minutes=1)
     )
+    mail.outbox.clear()
 
-    call_command("release_unconfirmed_places", stdout=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("release_unconfirmed_places", stdout=None)
 
     child.refresh_from_db()
     assert child.status == Registration.Status.CANCELLED
+    (told,) = mail.outbox
+    assert told.to == ["camille.dupont@example.org"]
+    assert "n’a pas répondu à temps" in " ".join(told.body.split())
 
 
 def test_the_parent_link_is_refused_for_another_address_or_purpose(client, visit, register):

@@ -37,6 +37,7 @@ CHROMIUM_ARGS = [
 ]
 ADMIN = ("browser-admin", "admin@example.org", "browser-admin-password")
 SEARCH = {"fr": "/fr/recherche/", "en": "/en/search/"}
+PASSPORT = {"fr": "/fr/passeport/", "en": "/en/passport/"}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
@@ -140,6 +141,8 @@ def urls(demo_site, django_db_blocker):
     from communities.models import CommunityIndexPage, CommunityPage, KitPage
     from events.models import EventIndexPage, EventPage
     from home.models import HomePage, StandardPage
+    from registrations.factories import RegistrationFactory
+    from volunteers.models import PassportLink
 
     types = {
         "home": HomePage,
@@ -174,4 +177,10 @@ def urls(demo_site, django_db_blocker):
             found["event", language] = event.url
             found["search", language] = f"{SEARCH[language]}?q=canicule"
             found["404", language] = f"/{language}/cette-page-n-existe-pas/"
+            found["passport_request", language] = PASSPORT[language]
+            # A passport with a registration in it, opened by its secret link.
+            email = f"passeport.{language}@example.org"
+            RegistrationFactory(page=event, email=email, first_name="Dominique")
+            token = PassportLink.issue(email, PassportLink.Purpose.PASSPORT)
+            found["passport", language] = f"{PASSPORT[language]}{token}/"
     return found

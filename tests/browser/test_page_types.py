@@ -23,6 +23,8 @@ PAGE_TYPES = [
     "event",
     "search",
     "404",
+    "passport_request",
+    "passport",
 ]
 LANGUAGES = ["fr", "en"]
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
