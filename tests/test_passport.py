@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -348,3 +349,17 @@ def test_the_passport_shows_the_volunteer_profile_once_confirmed(
     assert "le week-end, en soirée, en semaine" in profile
     assert "oui : la Ville peut faire appel à vous en cas de crise" in profile
     assert f"Volontaires de Paris (rejoint depuis « {page.title} »)" in text
+
+
+def test_dead_links_are_purged_and_live_ones_kept(history, ask_passport, client):
+    ask_passport()
+    link = passport_link(mail.outbox[0])
+    PassportLink.objects.create(digest="a" * 64, email=CAMILLE, purpose="passport", expires_at=NOW)
+    PassportLink.objects.create(
+        digest="b" * 64, email=CAMILLE, purpose="calendar", revoked_at=timezone.now()
+    )
+
+    call_command("purge_passport_links", stdout=io.StringIO())
+
+    assert PassportLink.objects.count() == 1
+    assert client.get(link).status_code == 200
