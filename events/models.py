@@ -43,6 +43,7 @@ PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 # The fields of an event that decide who gets a place (see EventPage.list_settings).
 LIST_SETTINGS = [
     "capacity",
+    "allocation",
     "waiting_list_enabled",
     "start",
     "registration_opens_at",
@@ -203,6 +204,22 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         verbose_name=_("registration closes at"),
         help_text=_("Registration closes when the event starts in any case."),
     )
+
+    class Allocation(models.TextChoices):
+        FIRST_COME = "first_come", _("first come, first served")
+        DRAW = "draw", _("draw by lot when registration closes")
+
+    allocation = models.CharField(
+        max_length=12,
+        choices=Allocation.choices,
+        default=Allocation.FIRST_COME,
+        verbose_name=_("how places are given"),
+        help_text=_(
+            "By lot: people apply until registration closes, then the places are drawn and "
+            "everyone is told; the others wait in draw order. For oversubscribed activities "
+            "such as the Carte Citoyenne's visits."
+        ),
+    )
     waiting_list_enabled = models.BooleanField(
         default=True,
         verbose_name=_("keep a waiting list"),
@@ -268,6 +285,7 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("waiting_list_enabled")]),
+                FieldPanel("allocation"),
                 FieldRowPanel(
                     [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
                 ),
@@ -292,6 +310,13 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         opens, closes = self.registration_opens_at, self.registration_closes_at
         if opens and closes and closes <= opens:
             errors["registration_closes_at"] = _("Registration must close after it opens.")
+        if self.allocation == self.Allocation.DRAW:
+            if not closes:
+                errors["registration_closes_at"] = _(
+                    "A draw by lot takes place when registration closes: set when."
+                )
+            if not self.capacity:
+                errors["capacity"] = _("A draw by lot shares out a number of places: set it.")
         training = self.required_training
         if self.training_course_id and self.kind != self.Kind.TRAINING:
             errors["training_course"] = _("Only a training is a session of a course.")
@@ -474,6 +499,14 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
     @property
     def registration_waiting_list(self):
         return self.list_settings.waiting_list_enabled
+
+    @property
+    def registration_by_draw(self):
+        return self.list_settings.allocation == self.Allocation.DRAW
+
+    @property
+    def registration_draw_date(self):
+        return self.list_settings.registration_closes_at if self.registration_by_draw else None
 
     def waiting_list_moves(self):
         """A place freed once the event has started goes to no one: it is too late to come."""

@@ -35,7 +35,7 @@ from wagtail.models import Page
 
 from home.templatetags.date_tags import written_date
 
-from .models import Registration, RegistrationList
+from .models import DRAW_ACTION, Registration, RegistrationList
 from .rgpd import (
     ERASE_ACTION,
     EXPORT_ACTION,
@@ -366,6 +366,24 @@ class PurgeFormatter(RegistrationCountFormatter):
     )
 
 
+class DrawFormatter(LogFormatter):
+    """The draw's record: its seed and the registrations in the order drawn, to replay it
+    (`registrations.draw.draw_order`)."""
+
+    label = _("Draw places by lot")
+
+    def format_message(self, log_entry):
+        return ngettext(
+            "Places drawn by lot among %(count)s application (seed %(seed)s, order %(order)s)",
+            "Places drawn by lot among %(count)s applications (seed %(seed)s, order %(order)s)",
+            len(log_entry.data["order"]),
+        ) % {
+            "count": len(log_entry.data["order"]),
+            "seed": log_entry.data["seed"],
+            "order": ", ".join(f"#{pk}" for pk in log_entry.data["order"]),
+        }
+
+
 @hooks.register("register_log_actions")
 def registration_log_actions(actions):
     for action, formatter in [
@@ -375,5 +393,6 @@ def registration_log_actions(actions):
         (EXPORT_ACTION, PersonalDataExportFormatter),
         (ERASE_ACTION, PersonalDataErasureFormatter),
         (PURGE_ACTION, PurgeFormatter),
+        (DRAW_ACTION, DrawFormatter),
     ]:
         actions.register_action(action)(formatter)

@@ -10,7 +10,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import classproperty
@@ -26,15 +26,19 @@ from wagtail.admin.panels import (
 from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission, FormMixin
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.log_actions import log
 from wagtail.models import PagePermissionTester, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
 
 from .delivery import queue_email_again, queue_emails, queue_registration_emails
+from .draw import draw_order, new_seed
 from .forms import AccessibilityNeed, RegistrationFormBuilder, RegistrationPageAdminForm
 from .outbox import EmailDelivery
 from .panels import RegistrationCountPanel
+
+DRAW_ACTION = "registrations.draw"
 
 # Registering again sends the registration's email again, at most this often: the form cannot
 # be used to flood someone's address.
@@ -103,6 +107,10 @@ class RegistrationList(models.Model):
     """
 
     translation_key = models.UUIDField(unique=True, editable=False)
+    # Places allocated by lot (see RegistrationFormMixin.draw_lots): when, and the seed that
+    # ordered the applicants, so that anyone can replay the draw.
+    drawn_at = models.DateTimeField(null=True, blank=True, verbose_name=_("drawn at"))
+    draw_seed = models.BigIntegerField(null=True, blank=True, verbose_name=_("draw seed"))
 
     class Meta:
         verbose_name = _("registration list")
@@ -142,8 +150,10 @@ class RegistrationQuerySet(models.QuerySet):
         )
 
     def waiting(self):
-        """The waiting list, first in line first."""
-        return self.filter(status=Registration.Status.WAITING).order_by("pk")
+        """The waiting list, first in line first: in draw order after a draw."""
+        return self.filter(status=Registration.Status.WAITING).order_by(
+            F("draw_rank").asc(nulls_last=True), "pk"
+        )
 
 
 class Registration(AbstractFormSubmission):
@@ -159,6 +169,7 @@ class Registration(AbstractFormSubmission):
         WAITING = "waiting", _("waiting list")
         CANCELLED = "cancelled", _("cancelled")
         NOT_ELIGIBLE = "not_eligible", _("refused: training required first")
+        APPLIED = "applied", _("applied for the draw")
 
     # Rows that hold nothing: the address may register again.
     INACTIVE = [Status.CANCELLED, Status.NOT_ELIGIBLE]
@@ -230,6 +241,12 @@ class Registration(AbstractFormSubmission):
         verbose_name=_("invited to accept version"),
         help_text=_("The latest version of the charter this signatory was invited to accept."),
     )
+    draw_rank = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("rank in the draw"),
+        help_text=_("Places allocated by lot: 1 was drawn first."),
+    )
     provisional = models.BooleanField(
         default=False,
         verbose_name=_("provisional"),
@@ -285,8 +302,12 @@ class Registration(AbstractFormSubmission):
         if self.status != self.Status.WAITING:
             return None
         ahead = Registration.objects.filter(
-            translation_key=self.translation_key, status=self.Status.WAITING, pk__lt=self.pk
+            translation_key=self.translation_key, status=self.Status.WAITING
         )
+        if self.draw_rank is not None:
+            ahead = ahead.filter(draw_rank__lt=self.draw_rank)
+        else:
+            ahead = ahead.filter(pk__lt=self.pk)
         return ahead.count() + 1
 
     def confirm(self):
@@ -554,6 +575,12 @@ class RegistrationFormMixin(FormMixin, models.Model):
         """The form fields of `registration_profile`, by name."""
         return {}
 
+    # Whether places are allocated by lot when applications close (`draw_lots`), rather than
+    # first come, first served.
+    registration_by_draw = False
+    # When the draw takes place (when applications close), where places are drawn.
+    registration_draw_date = None
+
     def registration_text_version(self):
         """The version of the text registering agrees to (a charter's), or None."""
         return None
@@ -687,10 +714,55 @@ class RegistrationFormMixin(FormMixin, models.Model):
 
     def _new_registration_status(self):
         """Decide under the list's lock: pending (a place held until the address is
-        confirmed), waiting, or None when full."""
+        confirmed), waiting, or None when full; applied where places are drawn by lot."""
+        if self.registration_by_draw:
+            return Registration.Status.APPLIED  # Places are drawn when applications close.
         if self.places_left() == 0:
             return Registration.Status.WAITING if self.registration_waiting_list else None
         return Registration.Status.PENDING
+
+    def draw_lots(self, seed=None):
+        """Allocate the places among the applicants by lot, once: the first drawn get a place
+        held until they confirm their address, the others wait in draw order, and everyone is
+        emailed. The seed and the order drawn go to the page's history. Returns the applicants
+        in draw order, or None when this list was drawn already."""
+        with transaction.atomic():
+            places = RegistrationList.lock(self.translation_key)
+            if places.drawn_at is not None:
+                return None
+            applicants = Registration.objects.for_page(self).filter(
+                status=Registration.Status.APPLIED
+            )
+            seed = new_seed() if seed is None else seed
+            drawn = draw_order(applicants.order_by("pk"), seed)
+            capacity = self.registration_capacity
+            hold_until = self.hold_deadline()
+            for rank, registration in enumerate(drawn, start=1):
+                registration.draw_rank = rank
+                if capacity is None or rank <= capacity:
+                    registration.status = Registration.Status.PENDING
+                    registration.hold_until = hold_until
+                else:
+                    registration.status = Registration.Status.WAITING
+            Registration.objects.bulk_update(drawn, ["draw_rank", "status", "hold_until"])
+            places.drawn_at, places.draw_seed = timezone.now(), seed
+            places.save(update_fields=["drawn_at", "draw_seed"])
+            winners = [r for r in drawn if r.status == Registration.Status.PENDING]
+            queue_emails(winners, EmailDelivery.Kind.DRAWN)
+            queue_emails(
+                [r for r in drawn if r.status == Registration.Status.WAITING],
+                EmailDelivery.Kind.NOT_DRAWN,
+            )
+            log(
+                self,
+                DRAW_ACTION,
+                data={
+                    "seed": seed,
+                    "places": capacity,
+                    "order": [registration.pk for registration in drawn],
+                },
+            )
+        return drawn
 
     def fill_places_from_waiting_list(self):
         """Give free places to the waiting list, first in line first; returns who got one.

@@ -38,6 +38,8 @@ class EmailDelivery(models.Model):
         PARENT_NO_ANSWER = "parent_no_answer", _("no answer from the parent")
         PASSPORT = "passport", _("link to the engagement passport")
         NEW_VERSION = "new_version", _("invitation to accept a new version")
+        DRAWN = "drawn", _("drawn: a place")
+        NOT_DRAWN = "not_drawn", _("not drawn: the waiting list")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("to send")

@@ -209,6 +209,8 @@ def agenda_events(today):
             address=HOTEL_DE_VILLE_ADDRESS,
             arrondissement=4,
             capacity=25,
+            # The card's visits are oversubscribed: their places are drawn by lot.
+            allocation=EventPage.Allocation.DRAW,
         ),
         event(
             "event-participation-workshop",

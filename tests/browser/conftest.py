@@ -170,6 +170,7 @@ def urls(demo_site, django_db_blocker):
                     registration_enabled=True,
                     registration_opens_at__lte=now,
                     registration_closes_at__gt=now,
+                    allocation=EventPage.Allocation.FIRST_COME,
                 )
                 .order_by("start")
                 .first()
