@@ -158,6 +158,18 @@ def test_every_mission_follows_its_training(fr):
         training = mission.required_training
         assert training.kind == EventPage.Kind.TRAINING, mission.title
         assert training.start < mission.start, mission.title
+        # Every session of the course counts: the training names its course.
+        assert training.training_course is not None, mission.title
+
+
+def test_the_carte_citoyenne_asks_the_date_of_birth_and_draws_its_visits(fr):
+    card = french(ProgrammePage, fr).get()
+    assert card.minimum_age == 7 and card.ask_date_of_birth
+    visit = french(EventPage, fr, kind=EventPage.Kind.VISIT).get(
+        title="Visite insolite de l'Hôtel de Ville"
+    )
+    assert visit.allocation == EventPage.Allocation.DRAW
+    assert visit.registration_closes_at < visit.start
 
 
 def test_kits_charters_and_the_carte_citoyenne(fr):
