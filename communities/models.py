@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -9,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
 from home.models import BasePage
+from registrations.models import RoutableRegistrationPageMixin
 
 from .blocks import KitBodyBlock
 
@@ -67,7 +69,7 @@ class CommunityIndexPage(BasePage):
         return context
 
 
-class CommunityPage(BasePage):
+class CommunityPage(RoutableRegistrationPageMixin, BasePage):
     """One of the nine volunteer communities; its kits and events are its children."""
 
     COLOURS = [
@@ -135,23 +137,39 @@ class CommunityPage(BasePage):
     class Meta:
         verbose_name = _("community")
 
+    def upcoming_events(self):
+        """The community's upcoming events in this page's language, through translation_key,
+        so that an event linked to either language's community counts."""
+        from events.models import EventPage
+
+        return (
+            EventPage.objects.in_listing(self.locale)
+            .upcoming()
+            .filter(community__translation_key=self.translation_key)
+        )
+
     def get_context(self, request, *args, **kwargs):
         from events.models import EventPage
 
         context = super().get_context(request, *args, **kwargs)
         context["kits"] = KitPage.objects.in_listing(self.locale).child_of(self)
-        # Through translation_key, so an event linked to either language's community counts.
-        upcoming = (
-            EventPage.objects.in_listing(self.locale)
-            .upcoming()
-            .filter(community__translation_key=self.translation_key)
-        )
+        upcoming = self.upcoming_events()
         context["events"] = upcoming.exclude(kind=EventPage.Kind.MISSION)
         context["missions"] = upcoming.filter(kind=EventPage.Kind.MISSION)
+        context["ical_url"] = self.get_url(request) + self.reverse_subpage("ical")
         context["partners"] = [
             link.association for link in self.partners.select_related("association")
         ]
         return context
+
+    @path("ical/", name="ical")
+    def ical_feed(self, request):
+        """The community's upcoming events, to subscribe to in a calendar application."""
+        from events.ical import events_calendar_response
+
+        return events_calendar_response(
+            request, self.upcoming_events(), name=self.title, filename=f"{self.slug}.ics"
+        )
 
 
 class CommunityPartner(Orderable):

@@ -99,13 +99,23 @@ class EventIndexPage(RoutableRegistrationPageMixin, BasePage):
         filters = AgendaFilter(request.GET or None, events, locale=self.locale)
         context["archive"] = archive
         context["filters"] = filters
+        # The calendar feed of what the filters select (the upcoming events only).
+        query = request.GET.copy()
+        for name in ("page", "archives"):
+            query.pop(name, None)
+        feed = self.get_url(request) + self.reverse_subpage("ical")
+        context["ical_url"] = f"{feed}?{query.urlencode()}" if query else feed
         context["events"] = Paginator(filters.qs, self.per_page).get_page(request.GET.get("page"))
         return context
 
     @path("ical/", name="ical")
     def ical_feed(self, request):
-        """Upcoming events of this language, to subscribe to in a calendar application."""
+        """Upcoming events of this language, to subscribe to in a calendar application; the
+        agenda's filters (community, kind, arrondissement, month) apply."""
+        from .filters import AgendaFilter
+
         events = EventPage.objects.in_listing(self.locale).upcoming()
+        events = AgendaFilter(request.GET or None, events, locale=self.locale).qs
         return events_calendar_response(
             request, events, name=self.title, filename=f"{self.slug}.ics"
         )

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
+from communities.factories import CommunityIndexPageFactory, CommunityPageFactory
 from events.factories import EventIndexPageFactory, EventPageFactory
 
 
@@ -50,3 +51,49 @@ def test_event_ics_has_its_times_in_utc_and_its_page_url(client, agenda):
     assert entry.decoded("dtend") == event.end.replace(microsecond=0)
     assert str(entry["url"]).endswith(event.url)
     assert str(entry["uid"]).startswith(str(event.translation_key))
+
+
+def summaries(response):
+    return [str(event["summary"]) for event in parse(response).walk("VEVENT")]
+
+
+@pytest.mark.django_db
+def test_the_agenda_feed_honours_the_filters_it_is_linked_with(client, agenda):
+    EventPageFactory(
+        parent=agenda,
+        title="Formation aux premiers secours",
+        kind="training",
+        arrondissement=11,
+        start=timezone.now() + datetime.timedelta(days=5),
+    )
+
+    html = client.get(agenda.url + "?kind=training&arrondissement=11&page=1").content.decode()
+    feed = f"{agenda.url}ical/?kind=training&amp;arrondissement=11"
+    # Linked for calendar applications and for people, with the filters but not the page.
+    assert (
+        f'<link rel="alternate" type="text/calendar" title="S’abonner à ces événements (iCal)" href="{feed}">'
+        in html
+    )
+    assert f'<a href="{feed}">S’abonner à ces événements (iCal)</a>' in html
+
+    assert summaries(client.get(agenda.url + "ical/?kind=training&arrondissement=11")) == [
+        "Formation aux premiers secours"
+    ]
+    assert summaries(client.get(agenda.url + "ical/?arrondissement=5")) == []
+
+
+@pytest.mark.django_db
+def test_each_community_has_a_feed_of_its_upcoming_events(client, agenda):
+    index = CommunityIndexPageFactory(parent=agenda.get_parent())
+    climate = CommunityPageFactory(parent=index, title="Volontaires du Climat")
+    EventPageFactory(
+        parent=climate,
+        title="Plantation de forêt",
+        community=climate,
+        start=timezone.now() + datetime.timedelta(days=9),
+    )
+
+    html = client.get(climate.url).content.decode()
+    assert f'href="{climate.url}ical/"' in html
+    assert "S’abonner aux événements de cette communauté (iCal)" in html
+    assert summaries(client.get(climate.url + "ical/")) == ["Plantation de forêt"]
