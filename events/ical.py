@@ -1,12 +1,14 @@
-"""iCalendar files: one per event, and the agenda's feed of upcoming events."""
+"""Feeds of events: iCalendar files (one per event, the agenda's, a community's, an
+arrondissement's) and Atom feeds for feed readers."""
 
 import datetime
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
 from icalendar import Calendar, Event
 
-from home.sites import site_domain
+from home.sites import site_domain, site_url
 
 PRODID = "-//Ville de Paris//Volontaires de Paris//FR"
 
@@ -75,3 +77,27 @@ def events_calendar_response(request, events, *, name, filename):
             )
         )
     return calendar_response(calendar, filename)
+
+
+def events_atom_response(request, events, *, page):
+    """An Atom feed of `events`, for a feed reader, in `page`'s language."""
+    feed = Atom1Feed(
+        title=page.title,
+        link=page.get_full_url(request),
+        description=page.introduction,
+        language=page.locale.language_code,
+        feed_url=site_url(request.get_full_path()),
+    )
+    for event in events:
+        url = event.get_full_url(request)
+        feed.add_item(
+            title=event.title,
+            link=url,
+            description=event.introduction,
+            unique_id=url,
+            pubdate=event.first_published_at or event.start,
+            updateddate=event.last_published_at or event.start,
+        )
+    return HttpResponse(
+        feed.writeString("utf-8"), content_type="application/atom+xml; charset=utf-8"
+    )

@@ -29,7 +29,7 @@ from registrations.outbox import EmailDelivery
 from volunteers.models import TrainingRecord
 
 from .blocks import ProgrammeItemBlock, SpeakerBlock
-from .ical import events_calendar_response, registration_calendar
+from .ical import events_atom_response, events_calendar_response, registration_calendar
 from .seo import event_data
 
 # Staff mark a training's attendance list within this delay; a provisional mission place waits
@@ -547,3 +547,101 @@ def confirm_trained(emails):
         page = registration.page.specific
         if page.registration_eligibility(registration.email) == Eligibility.MET:
             Registration.objects.filter(pk=registration.pk).update(provisional=False)
+
+
+class ArrondissementIndexPage(BasePage):
+    """The programme by arrondissement: a page for each of the twenty."""
+
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Shown above the list of arrondissements."),
+    )
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.ArrondissementPage"]
+
+    class Meta:
+        verbose_name = _("arrondissements")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["arrondissements"] = (
+            ArrondissementPage.objects.live().public().child_of(self).order_by("number")
+        )
+        return context
+
+
+class ArrondissementPage(RoutableRegistrationPageMixin, BasePage):
+    """One arrondissement: what happens there and which communities act there, with feeds."""
+
+    number = models.PositiveSmallIntegerField(
+        choices=ARRONDISSEMENTS,
+        verbose_name=_("arrondissement"),
+        help_text=_("Events set in this arrondissement are listed on its page."),
+    )
+    town_hall_address = models.CharField(
+        max_length=250,
+        blank=True,
+        verbose_name=_("town hall's address"),
+        help_text=_("The mairie d'arrondissement's public address; leave blank if unknown."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("What the programme does in this arrondissement."),
+    )
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("number"),
+        FieldPanel("town_hall_address"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["events.ArrondissementIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("arrondissement")
+
+    def upcoming_events(self):
+        return (
+            EventPage.objects.in_listing(self.locale)
+            .upcoming()
+            .filter(arrondissement=self.number)
+            .select_related("community")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from communities.models import CommunityPage
+
+        context = super().get_context(request, *args, **kwargs)
+        events = self.upcoming_events()
+        context["events"] = events
+        # The communities whose events take place here, in this page's language.
+        context["communities"] = CommunityPage.objects.in_listing(self.locale).filter(
+            translation_key__in=events.values("community__translation_key")
+        )
+        url = self.get_url(request)
+        context["ical_url"] = url + self.reverse_subpage("ical")
+        context["atom_url"] = url + self.reverse_subpage("atom")
+        return context
+
+    @path("ical/", name="ical")
+    def ical_feed(self, request):
+        """The arrondissement's upcoming events, for a calendar application."""
+        return events_calendar_response(
+            request, self.upcoming_events(), name=self.title, filename=f"{self.slug}.ics"
+        )
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        """The arrondissement's upcoming events, for a feed reader."""
+        return events_atom_response(request, self.upcoming_events(), page=self)

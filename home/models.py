@@ -143,6 +143,7 @@ class HomePage(BasePage):
         "home.StandardPage",
         "communities.CommunityIndexPage",
         "events.EventIndexPage",
+        "events.ArrondissementIndexPage",
         "charters.CharterPage",
         "charters.ProgrammePage",
     ]

@@ -19,7 +19,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from charters.models import CharterPage, ProgrammePage
 from communities.models import CommunityIndexPage, CommunityPage, KitPage, PartnerAssociation
-from events.models import EventIndexPage, EventPage
+from events.models import ArrondissementPage, EventIndexPage, EventPage
 from home.models import HomePage, SiteSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -160,6 +160,15 @@ def test_every_mission_follows_its_training(fr):
         assert training.start < mission.start, mission.title
         # Every session of the course counts: the training names its course.
         assert training.training_course is not None, mission.title
+
+
+def test_a_page_per_arrondissement_in_both_languages_with_no_invented_contact(fr, en):
+    for locale, eleventh in ((fr, "11e"), (en, "11th")):
+        pages = ArrondissementPage.objects.live().filter(locale=locale)
+        assert sorted(pages.values_list("number", flat=True)) == list(range(1, 21))
+        assert pages.get(number=11).slug == eleventh
+        assert not pages.exclude(town_hall_address="").exists()
+    assert ArrondissementPage.objects.get(locale=fr, number=11).url == "/fr/arrondissements/11e/"
 
 
 def test_the_carte_citoyenne_asks_the_date_of_birth_and_draws_its_visits(fr):

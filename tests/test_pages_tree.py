@@ -5,7 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from charters.models import CharterPage, ProgrammePage
 from communities.models import CommunityIndexPage, CommunityPage, KitPage
-from events.models import EventIndexPage, EventPage
+from events.models import ArrondissementIndexPage, ArrondissementPage, EventIndexPage, EventPage
 from home.models import HomePage, StandardPage
 
 # The only places each page type may live, and what it may contain.
@@ -19,9 +19,18 @@ PARENTS = {
     ProgrammePage: {HomePage},
     EventIndexPage: {HomePage},
     EventPage: {EventIndexPage, CommunityPage},
+    ArrondissementIndexPage: {HomePage},
+    ArrondissementPage: {ArrondissementIndexPage},
 }
 CHILDREN = {
-    HomePage: {StandardPage, CommunityIndexPage, EventIndexPage, CharterPage, ProgrammePage},
+    HomePage: {
+        StandardPage,
+        CommunityIndexPage,
+        EventIndexPage,
+        ArrondissementIndexPage,
+        CharterPage,
+        ProgrammePage,
+    },
     StandardPage: {StandardPage},
     CommunityIndexPage: {CommunityPage},
     CommunityPage: {KitPage, EventPage},
@@ -30,6 +39,8 @@ CHILDREN = {
     ProgrammePage: {StandardPage},
     EventIndexPage: {EventPage},
     EventPage: set(),
+    ArrondissementIndexPage: {ArrondissementPage},
+    ArrondissementPage: set(),
 }
 
 

@@ -24,6 +24,7 @@ from .spec import (
     link,
     paragraph,
 )
+from .territory import arrondissements
 
 # The only contact the site names: the Ville de Paris press office (seed 003).
 PRESS_EMAIL = "presse@paris.fr"
@@ -1070,6 +1071,7 @@ def site_tree(today):
             *standard_pages(),
             community_index(today),
             agenda(agenda_events(today)),
+            arrondissements(),
             *charters(),
             citizen_card(),
         ]

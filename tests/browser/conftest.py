@@ -139,7 +139,7 @@ def urls(demo_site, django_db_blocker):
     """The path of one page of each type in each language, from the demo content."""
     from charters.models import CharterPage, ProgrammePage
     from communities.models import CommunityIndexPage, CommunityPage, KitPage
-    from events.models import EventIndexPage, EventPage
+    from events.models import ArrondissementPage, EventIndexPage, EventPage
     from home.models import HomePage, StandardPage
     from registrations.factories import RegistrationFactory
     from volunteers.models import PassportLink
@@ -153,6 +153,7 @@ def urls(demo_site, django_db_blocker):
         "charter": CharterPage,
         "programme": ProgrammePage,
         "agenda": EventIndexPage,
+        "arrondissement": ArrondissementPage,
     }
     found = {}
     with django_db_blocker.unblock():

@@ -20,6 +20,7 @@ PAGE_TYPES = [
     "charter",
     "programme",
     "agenda",
+    "arrondissement",
     "event",
     "search",
     "404",
