@@ -159,3 +159,29 @@ def test_a_volunteer_opens_their_passport_from_a_real_email_then_downloads_and_c
 
     page.locator(".passport__cancel button").first.click()
     expect(page.locator(".registration-link")).to_contain_text("est annulée")
+
+
+def test_a_parent_agrees_to_a_childs_registration_through_a_real_email(page, server, urls, mail):
+    stamp = f"{timezone.now():%H%M%S%f}"
+    child, parent = f"leo.{stamp}@example.org", f"parent.{stamp}@example.org"
+    page.goto(urls["programme", "fr"])
+    form = page.locator("form.registration__form")
+    form.locator("#id_first_name").fill("Léo")
+    form.locator("#id_last_name").fill("Exemple")
+    form.locator("#id_email").fill(child)
+    born = timezone.localdate().replace(year=timezone.localdate().year - 11)
+    form.locator("#id_date_of_birth").fill(born.isoformat())
+    form.locator("#id_parent_name").fill("Dominique Exemple")
+    form.locator("#id_parent_email").fill(parent)
+    form.locator("#id_consent").check()
+    form.locator("button[type=submit]").click()
+    expect(page.locator("#registration-outcome")).to_be_visible()
+
+    # The parent, not the child, gets the link that makes it count.
+    (asked,) = emails_to(mail, parent)
+    page.goto(link(asked, server, "inscriptions/parent"))
+    page.get_by_role("button", name="J’accepte cette inscription").click()
+    expect(page.locator(".registration-link")).to_contain_text("compte désormais")
+
+    (_registered, told) = emails_to(mail, child, count=2)
+    assert "Votre inscription compte" in told["Subject"]
