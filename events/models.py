@@ -1,5 +1,6 @@
 import datetime
 import zoneinfo
+from itertools import islice
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -459,13 +460,23 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
             return None
         training = self.required_training.localized
         course = training.training_course
-        sessions = [
-            session
-            for session in trainings.live()
+        candidates = (
+            trainings.live()
             .filter(locale=self.locale, start__gt=timezone.now(), end__lte=self.start)
             .order_by("start")
-            if session.registration_window()[0] == Window.OPEN and session.places_left() != 0
-        ][:limit]
+        )
+        # Places are counted session by session, soonest first, until `limit` are found.
+        sessions = list(
+            islice(
+                (
+                    session
+                    for session in candidates
+                    if session.registration_window()[0] == Window.OPEN
+                    and session.places_left() != 0
+                ),
+                limit,
+            )
+        )
         return {
             "name": course.localized.name if course else training.title,
             "sessions": [

@@ -100,7 +100,6 @@ class PassportLinkView(View):
             return private(
                 TemplateResponse(request, "volunteers/invalid_link.html", {}, status=404)
             )
-        self.token = token
         return super().dispatch(request, token)
 
     def data(self):
