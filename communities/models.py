@@ -155,11 +155,19 @@ class CommunityPage(RoutableRegistrationPageMixin, BasePage):
         context["kits"] = KitPage.objects.in_listing(self.locale).child_of(self)
         upcoming = self.upcoming_events()
         context["events"] = upcoming.exclude(kind=EventPage.Kind.MISSION)
-        context["missions"] = upcoming.filter(kind=EventPage.Kind.MISSION)
+        missions = list(upcoming.filter(kind=EventPage.Kind.MISSION).select_related("proposed_by"))
+        context["missions"] = missions
         context["ical_url"] = self.get_url(request) + self.reverse_subpage("ical")
+        # Each partner with the upcoming missions it proposed (in either language).
+        proposed = {}
+        for mission in missions:
+            if mission.proposed_by:
+                proposed.setdefault(mission.proposed_by.translation_key, []).append(mission)
         context["partners"] = [
             link.association for link in self.partners.select_related("association")
         ]
+        for association in context["partners"]:
+            association.proposed_missions = proposed.get(association.translation_key, [])
         return context
 
     @path("ical/", name="ical")

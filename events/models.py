@@ -171,6 +171,15 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         verbose_name=_("community"),
         help_text=_("The community that organises it; its page lists the event."),
     )
+    proposed_by = models.ForeignKey(
+        "communities.PartnerAssociation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("proposed by"),
+        help_text=_("For a mission a partner association proposed; shown with its name."),
+    )
     required_training = models.ForeignKey(
         "self",
         null=True,
@@ -280,6 +289,7 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
                 PageChooserPanel("community", "communities.CommunityPage"),
                 FieldPanel("training_course"),
                 PageChooserPanel("required_training", "events.EventPage"),
+                FieldPanel("proposed_by"),
             ],
             heading=_("When and what"),
         ),
@@ -558,6 +568,21 @@ def confirm_trained(emails):
         page = registration.page.specific
         if page.registration_eligibility(registration.email) == Eligibility.MET:
             Registration.objects.filter(pk=registration.pk).update(provisional=False)
+
+
+def trained_emails(course):
+    """The addresses that completed `course` (in any language): marked present at one of its
+    sessions, or recorded by staff as done elsewhere."""
+    sessions = EventPage.objects.filter(
+        kind=EventPage.Kind.TRAINING, training_course__translation_key=course.translation_key
+    )
+    present = Registration.objects.filter(
+        translation_key__in=sessions.values("translation_key"), attendance__attended=True
+    ).values_list("email", flat=True)
+    recorded = TrainingRecord.objects.filter(
+        course__translation_key=course.translation_key
+    ).values_list("email", flat=True)
+    return set(present) | set(recorded)
 
 
 class ArrondissementIndexPage(BasePage):

@@ -74,14 +74,15 @@ def send_after_commit(delivery):
 
 
 def claim(delivery_id=None):
-    """Take one due email (that one, or the longest due) for the lease; None if none is due.
+    """Take one due email (that one, or the longest due, bulk emails last) for the lease; None
+    if none is due.
 
     The lease starts the attempt: it is counted before sending, so an email that kills its
     worker every time is given up like any other failure.
     """
     now = timezone.now()
     with transaction.atomic():
-        due = EmailDelivery.objects.due(now).order_by("next_attempt_at", "pk")
+        due = EmailDelivery.objects.due(now).order_by("bulk", "next_attempt_at", "pk")
         if delivery_id is not None:
             due = due.filter(pk=delivery_id)
         if connection.features.has_select_for_update_skip_locked:

@@ -41,6 +41,24 @@ ABOUT_THE_PERSON = {Kind.PASSPORT}
 # The apps that send ABOUT_THE_PERSON emails give their link through this Wagtail hook:
 # fn(delivery) returns {"url": …, "hours": …} in the active language.
 PERSONAL_LINK_HOOK = "personal_email_link"
+# Apps that send emails of their own kinds through the outbox build them through this Wagtail
+# hook: fn() returns {kind: build(delivery)}, build returning the message or None when it is no
+# longer wanted (mobilisation/wagtail_hooks.py).
+OUTBOX_EMAIL_HOOK = "outbox_email_builders"
+
+
+def compose(subject_template, body_template, context, recipient, headers=None):
+    """An email from its templates: the subject on one line, the body as `.txt` and `.html`."""
+    # One line, without the template's line breaks; French no-break spaces stay.
+    subject = re.sub(r"[ \t\r\n]+", " ", render_to_string(subject_template, context)).strip()
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"{body_template}.txt", context),
+        to=[recipient],
+        headers=headers,
+    )
+    message.attach_alternative(render_to_string(f"{body_template}.html", context), "text/html")
+    return message
 
 
 def link(name, registration, purpose):
@@ -61,6 +79,10 @@ def needs_confirming(registration):
 
 def build_message(delivery):
     """The email a delivery stands for, or None when it is no longer wanted."""
+    for builders in hooks.get_hooks(OUTBOX_EMAIL_HOOK):
+        build = builders().get(delivery.kind)
+        if build:
+            return build(delivery)
     registration = delivery.registration
     page = registration.page.specific
     Status = registration.Status
@@ -114,17 +136,8 @@ def build_message(delivery):
                 context["confirm_url"] = link(
                     "registrations:confirm", registration, tokens.CONFIRM
                 )
-        # One line, without the template's line breaks; French no-break spaces stay.
-        subject = re.sub(
-            r"[ \t\r\n]+", " ", render_to_string("registrations/emails/subject.txt", context)
-        ).strip()
-        message = EmailMultiAlternatives(
-            subject=subject,
-            body=render_to_string("registrations/emails/message.txt", context),
-            to=[recipient],
-        )
-        message.attach_alternative(
-            render_to_string("registrations/emails/message.html", context), "text/html"
+        message = compose(
+            "registrations/emails/subject.txt", "registrations/emails/message", context, recipient
         )
         holds_a_place = registration.status in (Status.CONFIRMED, Status.PENDING)
         for_the_person = delivery.kind not in (Kind.NOTIFICATION, Kind.PARENT_REQUEST)

@@ -40,6 +40,11 @@ class EmailDelivery(models.Model):
         NEW_VERSION = "new_version", _("invitation to accept a new version")
         DRAWN = "drawn", _("drawn: a place")
         NOT_DRAWN = "not_drawn", _("not drawn: the waiting list")
+        # Built by the app that sends them (OUTBOX_EMAIL_HOOK): alerts to many volunteers at
+        # once, and the review of a mission an association proposed (about no registration).
+        ALERT = "alert", _("crisis alert")
+        PROPOSAL_PUBLISHED = "proposal_published", _("proposed mission published")
+        PROPOSAL_REJECTED = "proposal_rejected", _("proposed mission rejected")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("to send")
@@ -47,8 +52,11 @@ class EmailDelivery(models.Model):
         FAILED = "failed", _("given up")
         CANCELLED = "cancelled", _("no longer needed")
 
+    # None for an email about no registration (a proposed mission's review).
     registration = models.ForeignKey(
         "registrations.Registration",
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="email_deliveries",
         verbose_name=_("registration"),
@@ -62,6 +70,9 @@ class EmailDelivery(models.Model):
     created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
     next_attempt_at = models.DateTimeField(default=timezone.now, verbose_name=_("next attempt at"))
     sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent at"))
+    # Thousands of alerts queued at once must not delay a confirmation email: the worker sends
+    # every due email of a single person first.
+    bulk = models.BooleanField(default=False, verbose_name=_("sent in bulk"))
 
     objects = EmailDeliveryQuerySet.as_manager()
 
@@ -72,15 +83,16 @@ class EmailDelivery(models.Model):
             # Each email is due once per registration: sending reminders twice, or telling a
             # person twice that they got a place, is impossible even if a command runs twice.
             # Only registering again sends the registration's email again, asking for one's
-            # passport sends its link again (both rate-limited), and each new version of a
-            # charter invites its signatories again (once per version).
+            # passport sends its link again (both rate-limited), each new version of a charter
+            # invites its signatories again (once per version), and each crisis activation
+            # alerts its volunteers (once per activation).
             models.UniqueConstraint(
                 fields=["registration", "kind"],
-                condition=~Q(kind__in=["sent_again", "passport", "new_version"]),
+                condition=~Q(kind__in=["sent_again", "passport", "new_version", "alert"]),
                 name="email_delivery_once_per_kind",
             )
         ]
-        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        indexes = [models.Index(fields=["status", "bulk", "next_attempt_at"])]
 
     def __str__(self):
         return f"{self.get_kind_display()} #{self.registration_id} ({self.get_status_display()})"

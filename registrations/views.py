@@ -9,10 +9,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 from wagtail.admin.views.mixins import list_to_str
 from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.log_actions import log
+
+from home.ratelimit import refused_for_rate
 
 from .models import Registration, RegistrationRefused
 
@@ -36,18 +37,13 @@ def serve_registration_page(page, request, *args, **kwargs):
         if not page.registration_enabled:
             return HttpResponseNotAllowed(["GET", "HEAD"])
         form = page.get_form(request.POST)
-        limited = is_ratelimited(
+        if refused_for_rate(
             request,
+            form,
             group="registrations",
-            key="ip",
             rate=settings.REGISTRATION_RATE_LIMIT,
-            increment=True,
-        )
-        if limited:
-            form.is_valid()
-            form.add_error(
-                None, _("Too many registrations from your connection. Please try again later.")
-            )
+            message=_("Too many registrations from your connection. Please try again later."),
+        ):
             status = 429
         elif form.is_valid():
             try:

@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path(_("search/"), home_views.search, name="search"),
     path(_("registrations/"), include("registrations.urls")),
     path(_("passport/"), include("volunteers.urls")),
+    path(_("mobilisation/"), include("mobilisation.urls")),
+    path(_("associations/"), include("proposals.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

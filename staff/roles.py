@@ -6,11 +6,12 @@ puts every role back exactly as described here and adds a group for a new commun
 
 - Communication: edits and publishes every page of both languages, approves the coordinators'
   changes, manages images, documents, partner associations, training courses (and the trainings
-  volunteers did elsewhere), the site settings, translations and redirects, and sees (exports,
-  erases, deletes) every registration.
+  volunteers did elsewhere), the site settings, translations and redirects, starts and closes
+  crisis activations, and sees (exports, erases, deletes) every registration.
 - Coordination – <community>: adds and edits the French pages of one community (its page, kits
   and events) and submits them for review; sees and cancels only those pages' registrations,
-  never deletes them.
+  never deletes them; follows crisis activations, seeing the available volunteers interested
+  in their community.
 - Traduction: edits the English pages through wagtail-localize's translation editor, which
   Communication sends them to and publishes from; never sees a registration (see
   `wagtail_hooks.registrations_of_managed_pages`), an image or a document.
@@ -73,8 +74,14 @@ COMMUNICATION_PERMISSIONS = [
     "volunteers.add_trainingrecord",
     "volunteers.change_trainingrecord",
     "volunteers.delete_trainingrecord",
+    # Crisis activations: starting one alerts volunteers; so does closing it, and nothing else.
+    "mobilisation.add_activation",
+    "mobilisation.view_activation",
+    # Who proposed a mission, with their contact; the missions are reviewed as pages.
+    "proposals.view_missionproposal",
 ]
-COORDINATOR_PERMISSIONS = [ACCESS_ADMIN]
+# Coordinators follow activations and see the available volunteers of their own community.
+COORDINATOR_PERMISSIONS = [ACCESS_ADMIN, "mobilisation.view_activation"]
 # Not wagtail_localize.submit_translation: it also syncs translations with "Publish
 # immediately", and sending a page makes live English aliases of its untranslated parents.
 # Communication sends, syncs and publishes.

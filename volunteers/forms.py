@@ -36,6 +36,7 @@ def profile_fields(locale_id):
         ),
         "arrondissements": forms.TypedMultipleChoiceField(
             label=_("Where you can take part (optional)"),
+            help_text=_("None ticked: anywhere in Paris."),
             required=False,
             coerce=int,
             choices=ARRONDISSEMENTS,

@@ -20,10 +20,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
 from icalendar import Calendar
 from wagtail.models import Locale
 
+from home.ratelimit import refused_for_rate
 from home.sites import site_domain, site_url
 from registrations.forms import validate_email_domain
 from registrations.link_views import PRIVATE_HEADERS
@@ -67,14 +67,13 @@ class PassportRequestView(View):
 
     def post(self, request):
         form = PassportRequestForm(request.POST)
-        limited = is_ratelimited(
-            request, group="passport", key="ip", rate=settings.PASSPORT_RATE_LIMIT, increment=True
-        )
-        if limited:
-            form.is_valid()
-            form.add_error(
-                None, _("Too many requests from your connection. Please try again later.")
-            )
+        if refused_for_rate(
+            request,
+            form,
+            group="passport",
+            rate=settings.PASSPORT_RATE_LIMIT,
+            message=_("Too many requests from your connection. Please try again later."),
+        ):
             return self.render(form, status=429)
         if not form.is_valid():
             return self.render(form, status=400)

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "registrations",
     "volunteers",
     "staff",
+    "mobilisation",
+    "proposals",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -253,6 +255,8 @@ REGISTRATION_HOLD_HOURS = int(os.environ.get("REGISTRATION_HOLD_HOURS", "24"))
 # one client address may send (django-ratelimit syntax).
 PASSPORT_LINK_HOURS = int(os.environ.get("PASSPORT_LINK_HOURS", "24"))
 PASSPORT_RATE_LIMIT = os.environ.get("PASSPORT_RATE_LIMIT", "10/h")
+# Missions proposed by associations: how many one client address may send (django-ratelimit).
+PROPOSAL_RATE_LIMIT = os.environ.get("PROPOSAL_RATE_LIMIT", "5/h")
 
 # Emails wait in the outbox table until `manage.py send_emails` (always on) sends them. An SMTP
 # call gives up after EMAIL_TIMEOUT seconds; a temporary failure is tried again after each of

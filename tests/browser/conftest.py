@@ -24,6 +24,7 @@ from pytest_django.live_server_helper import LiveServer  # noqa: E402
 from wagtail.models import Collection  # noqa: E402
 
 from home.sites import sync_default_site  # noqa: E402
+from tests.smtp import SmtpSink, Worker  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -38,6 +39,10 @@ CHROMIUM_ARGS = [
 ADMIN = ("browser-admin", "admin@example.org", "browser-admin-password")
 SEARCH = {"fr": "/fr/recherche/", "en": "/en/search/"}
 PASSPORT = {"fr": "/fr/passeport/", "en": "/en/passport/"}
+PROPOSE = {
+    "fr": "/fr/associations/proposer-une-mission/",
+    "en": "/en/associations/propose-a-mission/",
+}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
@@ -134,6 +139,14 @@ def page(browser, server):
     assert not refused, "\n".join(refused)
 
 
+@pytest.fixture
+def mail(settings, server):
+    """The SMTP server, and the worker sending the outbox to it; the live server only queues."""
+    settings.REGISTRATION_EMAILS_SEND_AT_COMMIT = False
+    with SmtpSink() as sink, Worker(sink.port, site_url=server):
+        yield sink
+
+
 @pytest.fixture(scope="package")
 def urls(demo_site, django_db_blocker):
     """The path of one page of each type in each language, from the demo content."""
@@ -180,6 +193,7 @@ def urls(demo_site, django_db_blocker):
             found["search", language] = f"{SEARCH[language]}?q=canicule"
             found["404", language] = f"/{language}/cette-page-n-existe-pas/"
             found["passport_request", language] = PASSPORT[language]
+            found["propose_mission", language] = PROPOSE[language]
             # A passport with a registration in it, opened by its secret link.
             email = f"passeport.{language}@example.org"
             RegistrationFactory(page=event, email=email, first_name="Dominique")

@@ -12,15 +12,7 @@ from pypdf import PdfReader
 
 from events.models import EventPage
 from registrations.models import Registration
-from tests.smtp import SmtpSink, Worker, wait_for
-
-
-@pytest.fixture
-def mail(settings, server):
-    """The SMTP server, and the worker sending the outbox to it; the live server only queues."""
-    settings.REGISTRATION_EMAILS_SEND_AT_COMMIT = False
-    with SmtpSink() as sink, Worker(sink.port, site_url=server):
-        yield sink
+from tests.smtp import wait_for
 
 
 def emails_to(sink, address, count=1):

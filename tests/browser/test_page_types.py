@@ -26,6 +26,7 @@ PAGE_TYPES = [
     "404",
     "passport_request",
     "passport",
+    "propose_mission",
 ]
 LANGUAGES = ["fr", "en"]
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
