@@ -150,6 +150,14 @@ def test_soiree_de_l_engagement_keeps_the_press_release_programme(fr):
     assert speech.endswith("de la prospective Paris 2030, de la résilience")
 
 
+def test_events_at_a_venue_in_paris_carry_its_arrondissement(fr):
+    located = {"Hôtel de Ville": 4, "Académie du Climat": 4}
+    events = french(EventPage, fr).filter(venue__in=located)
+    assert events.count() >= 3
+    for event in events:
+        assert event.arrondissement == located[event.venue], event.title
+
+
 def test_every_mission_follows_its_training(fr):
     missions = french(EventPage, fr, kind=EventPage.Kind.MISSION)
     assert missions.count() >= 3

@@ -305,7 +305,9 @@ TRAINING_COURSES = [
 ]
 
 
-def _training(key, community, title, slug, start, end, venue, introduction, body=(), capacity=20):
+def _training(
+    key, community, title, slug, start, end, venue, introduction, body=(), capacity=20, **fields
+):
     return event(
         key,
         Kind.TRAINING,
@@ -319,6 +321,7 @@ def _training(key, community, title, slug, start, end, venue, introduction, body
         community=PageRef(community),
         training_course=CourseRef(key),
         capacity=capacity,
+        **fields,
     )
 
 
@@ -432,6 +435,8 @@ def _events_by_community(at):
                         PageRef("kit-heatwave"),
                     )
                 ],
+                # The Académie du Climat is the former town hall of the 4th arrondissement.
+                arrondissement=4,
             ),
             event(
                 "event-climate-gathering",
