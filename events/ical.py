@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from icalendar import Calendar, Event
 
 from home.sites import site_domain, site_url
+from pagecache.cache import shared
 
 PRODID = "-//Ville de Paris//Volontaires de Paris//FR"
 
@@ -76,7 +77,7 @@ def events_calendar_response(request, events, *, name, filename):
                 description=event.introduction,
             )
         )
-    return calendar_response(calendar, filename)
+    return shared(calendar_response(calendar, filename))
 
 
 def events_atom_response(request, events, *, page):
@@ -98,6 +99,6 @@ def events_atom_response(request, events, *, page):
             pubdate=event.first_published_at or event.start,
             updateddate=event.last_published_at or event.start,
         )
-    return HttpResponse(
-        feed.writeString("utf-8"), content_type="application/atom+xml; charset=utf-8"
+    return shared(
+        HttpResponse(feed.writeString("utf-8"), content_type="application/atom+xml; charset=utf-8")
     )

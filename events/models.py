@@ -365,6 +365,19 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
     def structured_data(self, request):
         return event_data(self, request)
 
+    def pages_listing_places(self):
+        """Also the agenda, the community and the arrondissement page, which list the event
+        with its places."""
+        same_language = {"locale_id": self.locale_id}
+        listing = [
+            *super().pages_listing_places(),
+            *EventIndexPage.objects.live().filter(**same_language),
+            *ArrondissementPage.objects.live().filter(**same_language, number=self.arrondissement),
+        ]
+        if self.community_id:
+            listing.append(self.community.get_translation_or_none(self.locale) or self.community)
+        return listing
+
     @classmethod
     def ended_before(cls, moment):
         return cls.objects.filter(end__lt=moment)

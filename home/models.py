@@ -62,6 +62,11 @@ class BasePage(RegistrationFormMixin, Page):
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
+    def pages_listing_places(self):
+        """The pages that show this page's places left besides itself (purged from the shared
+        caches when they change): its ancestors, up to the home page."""
+        return list(self.get_ancestors().live().filter(depth__gt=1).specific())
+
     def structured_data(self, request):
         """schema.org data search engines read of this page (JSON-LD), or None."""
         return None

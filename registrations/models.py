@@ -31,6 +31,7 @@ from wagtail.models import PagePermissionTester, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
+from pagecache.purge import places_changed
 
 from .delivery import queue_email_again, queue_emails, queue_registration_emails
 from .draw import draw_order, new_seed
@@ -120,8 +121,11 @@ class RegistrationList(models.Model):
 
     @classmethod
     def lock(cls, translation_key):
-        """Take the list's lock until the end of the current transaction."""
+        """Take the list's lock until the end of the current transaction. Whoever takes it may
+        change the places left: the pages showing them are purged from the shared caches once
+        the transaction commits."""
         cls.objects.get_or_create(translation_key=translation_key)
+        places_changed(translation_key)
         return cls.objects.select_for_update().get(translation_key=translation_key)
 
 
@@ -326,6 +330,8 @@ class Registration(AbstractFormSubmission):
             )
             if changed:
                 self.status, self.hold_until = self.Status.CONFIRMED, None
+                # Counted now (a charter's signatories, a community's members): purged.
+                places_changed(self.translation_key)
         if changed:
             self.confirmed_at = now
         return bool(changed)
@@ -428,6 +434,14 @@ class RoutableRegistrationPageMixin(RoutablePageMixin):
         from .views import serve_registration_page
 
         return serve_registration_page(self, request, *args, **kwargs)
+
+    def get_cached_paths(self):
+        """The page and its feeds (routes without parameters), for the caches to purge."""
+        paths = []
+        for pattern in self.get_subpage_urls():
+            if not pattern.pattern.converters:
+                paths.append("/" + self.reverse_subpage(pattern.name))
+        return paths
 
 
 class RegistrationPagePermissionTester(PagePermissionTester):

@@ -14,6 +14,7 @@ from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.log_actions import log
 
 from home.ratelimit import refused_for_rate
+from pagecache.cache import shared
 
 from .models import Registration, RegistrationRefused
 
@@ -65,6 +66,10 @@ def serve_registration_page(page, request, *args, **kwargs):
         # What one person typed or registered is for them alone, never for a shared cache.
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
+    elif settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        # The same for every visitor without a session (not request.user: reading it would
+        # add `Vary: Cookie`): shared caches keep it until a change purges it.
+        shared(response)
     return response
 
 

@@ -41,9 +41,11 @@ INSTALLED_APPS = [
     "staff",
     "mobilisation",
     "proposals",
+    "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -77,6 +79,8 @@ MIDDLEWARE = [
     "volontaires.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the shared cache, before anything reads the database.
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "volontaires.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -293,6 +297,20 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# The shared cache of anonymous pages (pagecache/): how long a page may stay there and in the
+# reverse proxy (s-maxage) unless a change purges it first. 0 turns our cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Purges go to our cache and, when FRONTEND_CACHE_PROXY_URL names it, to the reverse proxy's
+# purge endpoint (deploy/nginx/volontaires.conf), through wagtail.contrib.frontend_cache.
+WAGTAILFRONTENDCACHE = {"pages": {"BACKEND": "pagecache.backends.PageCacheBackend"}}
+if os.environ.get("FRONTEND_CACHE_PROXY_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "pagecache.backends.NginxPurgeBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PROXY_URL"],
+    }
+# Our URLs differ by language beyond their prefix: each page's translations are purged as pages.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 WAGTAIL_SITE_NAME = "Volontaires de Paris"
 

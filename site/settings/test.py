@@ -19,6 +19,10 @@ CACHES = {
         "KEY_PREFIX": "volontaires-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main"),
     }
 }
+# Tests run in transactions that never commit, so the purges that follow a commit never run:
+# the page cache is off, except in the tests of the cache itself (tests/test_page_cache.py,
+# which run the commit's callbacks) and the browser tests (whose live server commits).
+PAGE_CACHE_SECONDS = 0
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405
 # Nothing is collected for tests: the live server serves static files from the apps.
 STATIC_ROOT = None

@@ -88,7 +88,8 @@ def server(demo_site, django_db_blocker):
     answers on 'localhost' only: any other host a page asks for is a third party."""
     with django_db_blocker.unblock():
         live = LiveServer("localhost")
-        with override_settings(SITE_URL=live.url):
+        # The page cache on, as in production: the live server commits, so purges run.
+        with override_settings(SITE_URL=live.url, PAGE_CACHE_SECONDS=600):
             sync_default_site()
             yield live.url
         sync_default_site()

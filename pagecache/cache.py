@@ -1,0 +1,89 @@
+"""The shared cache of anonymous pages, in the default cache (Redis).
+
+A response goes in only when the view declared it shareable (`shared`: `Cache-Control: public,
+s-maxage`), to a GET or HEAD without a session cookie, with status 200 and no cookie of its
+own. Signed-link pages, the passport, form outcomes and errors never declare it.
+
+Entries are keyed by path and query string under two generations, the site's and the path's:
+purging a path (see `backends.PageCacheBackend`, called through wagtail.contrib.frontend_cache)
+moves the path's generation on, so every query-string variant of it (the agenda's filters and
+pages) goes at once; purging everything moves the site's. Entries of a former generation are
+never read again, and expire.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control
+
+SAFE_METHODS = ("GET", "HEAD")
+
+
+def shared(response):
+    """Declare a response the same for every anonymous visitor: shared caches (this one, the
+    reverse proxy) keep it until purged or for PAGE_CACHE_SECONDS; browsers ask again."""
+    patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS)
+    return response
+
+
+def _digest(text):
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+SITE_GENERATION = "pagecache:generation"
+
+
+def _generation_key(path):
+    return f"{SITE_GENERATION}:{_digest(path)}"
+
+
+def cacheable_request(request):
+    return (
+        request.method in SAFE_METHODS
+        and settings.PAGE_CACHE_SECONDS > 0
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith("/admin/")
+    )
+
+
+def shareable(response):
+    control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "s-maxage" in control
+        and "private" not in control
+        and "no-store" not in control
+        and "cookie" not in response.get("Vary", "").lower()
+    )
+
+
+def entry_key(request):
+    """One cache read for both generations."""
+    path_key = _generation_key(request.path)
+    generations = cache.get_many([SITE_GENERATION, path_key])
+    return ":".join(
+        [
+            "pagecache:page",
+            _digest(request.path),
+            generations.get(SITE_GENERATION, "0"),
+            generations.get(path_key, "0"),
+            _digest(request.META.get("QUERY_STRING", "")),
+        ]
+    )
+
+
+def _new_generation(key):
+    # The generation outlives the entries stored under the one before.
+    cache.set(key, uuid.uuid4().hex[:12], settings.PAGE_CACHE_SECONDS * 2)
+
+
+def purge_path(path):
+    _new_generation(_generation_key(path))
+
+
+def purge_site():
+    _new_generation(SITE_GENERATION)

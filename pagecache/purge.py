@@ -1,0 +1,41 @@
+"""Purging the shared caches (ours and the reverse proxy) through wagtail.contrib.frontend_cache,
+whose backends are our cache (`backends.PageCacheBackend`) and, when configured, the proxy."""
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page
+
+from .cache import purge_site
+
+PROXY = "proxy"
+
+
+def purge_pages(pages, backends=None):
+    batch = PurgeBatch()
+    batch.add_pages(pages)
+    batch.purge(backends=backends)
+
+
+def purge_everything():
+    purge_site()
+    if PROXY in settings.WAGTAILFRONTENDCACHE:
+        purge_pages(Page.objects.live().filter(depth__gt=1).specific(), backends=[PROXY])
+
+
+def purge_everything_after_commit():
+    # Robust: a purge that fails is logged; what caused it stays done.
+    transaction.on_commit(purge_everything, robust=True)
+
+
+def places_changed(translation_key):
+    """After commit: the pages of this list (every language) and the pages listing them."""
+
+    def purge():
+        pages = set()
+        for page in Page.objects.live().filter(translation_key=translation_key).specific():
+            pages.add(page)
+            pages.update(page.pages_listing_places())
+        purge_pages(pages)
+
+    transaction.on_commit(purge, robust=True)
