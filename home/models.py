@@ -62,6 +62,17 @@ class BasePage(RegistrationFormMixin, Page):
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
+    def route(self, request, path_components):
+        """Wagtail's route reads two rows per level of the URL; one lookup by the whole path
+        finds an ordinary page at once. Its own routes (feeds) and anything it does not find
+        take Wagtail's way."""
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            target = Page.objects.filter(url_path=url_path).specific().first()
+            if target is not None:
+                return target.route(request, [])
+        return super().route(request, path_components)
+
     def pages_listing_places(self):
         """The pages that show this page's places left besides itself (purged from the shared
         caches when they change): its ancestors, up to the home page."""

@@ -87,3 +87,22 @@ def purge_path(path):
 
 def purge_site():
     _new_generation(SITE_GENERATION)
+
+
+def fragment(request, name, compute, *parts):
+    """What `compute()` returns for anonymous visitors of this address, kept with the pages
+    (navigation, breadcrumbs, language links, footer): whatever changes them purges every page,
+    so the site's generation is in the key. Staff previews and sessions compute it afresh."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    if not seconds or request is None or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return compute()
+    if not hasattr(request, "pagecache_generation"):
+        request.pagecache_generation = cache.get(SITE_GENERATION, "0")
+    key = ":".join(
+        ["pagecache:fragment", name, request.pagecache_generation, _digest(repr(parts))]
+    )
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value

@@ -1,10 +1,12 @@
 """The benchmark behind `scripts/bench`: the site as it runs in production (gunicorn, 2 sync
 workers, the production settings, PostgreSQL, Redis) with the demo content, loaded from outside.
 
-For each page: its SQL queries, then requests per second and the median wait at each
-concurrency, and the gunicorn workers' own CPU time per request (read from /proc: steadier
-than wall time on a shared machine). Then the same while a crisis activation alerts 2,000
-volunteers: the email worker sends to a local SMTP server meanwhile, and every volunteer must
+For each page kind: the SQL queries of an uncached render, then, uncached, from the site's own
+cache, and through the reverse proxy (deploy/nginx/volontaires.conf): requests per second and
+the median wait at each concurrency, and the gunicorn workers' own CPU time per request (read
+from /proc: steadier than wall time on a shared machine). Then registrations per second at
+concurrency 32, the database checked for overbooking afterwards. Then the public pages again
+while a crisis activation alerts 2,000 volunteers through the email worker, each of whom must
 get exactly one email.
 """
 
@@ -19,31 +21,27 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from deploy.nginx.local import LocalNginx, free_port, installed  # noqa: E402
+
 PYTHON = sys.executable
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "300"))
 CONCURRENCY = (8, 32)
 VOLUNTEERS = 2000
 TICKS = os.sysconf("SC_CLK_TCK")
 
-
-def free_port():
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-PORT, SMTP_PORT = free_port(), free_port()
+UNCACHED_PORT, CACHED_PORT, PROXY_PORT, PURGE_PORT, SMTP_PORT = (free_port() for _ in range(5))
 DATABASE_URL = os.environ["DATABASE_URL"]
 ENV = {
     **os.environ,
     "DJANGO_SETTINGS_MODULE": "volontaires.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(50),
-    "SITE_URL": f"http://127.0.0.1:{PORT}",
+    # The public address is the proxy's: its purges name pages there.
+    "SITE_URL": f"http://127.0.0.1:{PROXY_PORT}",
     "ALLOWED_HOSTS": "127.0.0.1",
     "SECURE_SSL_REDIRECT": "0",
     "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/14"),
@@ -54,6 +52,8 @@ ENV = {
     "EMAIL_PORT": str(SMTP_PORT),
     "EMAIL_USE_TLS": "0",
     "LOG_LEVEL": "WARNING",
+    # The benchmark's registrations all come from this machine.
+    "REGISTRATION_RATE_LIMIT": "1000000/h",
 }
 
 
@@ -81,30 +81,32 @@ def recreate_database(drop_only=False):
 
 
 def django_setup():
-    """This process talks to the same database, to count queries and prepare the volunteers."""
+    """This process talks to the same database, to count queries and prepare the data."""
     os.environ.update(ENV)
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
 
 
 class Gunicorn:
+    def __init__(self, port, **env):
+        self.port, self.env = port, {**ENV, **env}
+
     def __enter__(self):
         self.process = subprocess.Popen(
             [
                 str(Path(PYTHON).with_name("gunicorn")),
                 "volontaires.wsgi",
                 "--workers=2",
-                f"--bind=127.0.0.1:{PORT}",
+                f"--bind=127.0.0.1:{self.port}",
             ],
             cwd=ROOT,
-            env=ENV,
+            env=self.env,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                get("/robots.txt")
+                request(self.port, "/robots.txt")
                 return self
             except OSError:
                 time.sleep(0.2)
@@ -133,10 +135,17 @@ class Gunicorn:
         return total / TICKS
 
 
-def get(path):
-    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+def request(port, path, method="GET", body=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Host": f"127.0.0.1:{port}"}
+    if body is not None:
+        # As a browser posts from the page: the same-origin proof the forms ask.
+        headers |= {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Origin": f"http://127.0.0.1:{port}",
+        }
     try:
-        connection.request("GET", path)
+        connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
         response.read()
         return response.status
@@ -144,21 +153,22 @@ def get(path):
         connection.close()
 
 
-def load(server, path, concurrency):
-    """(requests/s, median ms, CPU ms per request) for REQUESTS requests at this concurrency."""
+def load(server, port, make_request, concurrency, expected=200):
+    """(requests/s, median ms, worker CPU ms per request) for REQUESTS requests."""
     waits, failures, lock = [], Counter(), threading.Lock()
-    remaining = iter(range(REQUESTS))
+    numbers = iter(range(REQUESTS))
 
     def client():
         while True:
             with lock:
-                if next(remaining, None) is None:
-                    return
+                number = next(numbers, None)
+            if number is None:
+                return
             began = time.perf_counter()
-            status = get(path)
+            status = make_request(number)
             with lock:
                 waits.append(time.perf_counter() - began)
-                if status != 200:
+                if status != expected:
                     failures[status] += 1
 
     cpu = server.cpu_seconds()
@@ -170,7 +180,7 @@ def load(server, path, concurrency):
         thread.join()
     elapsed = time.perf_counter() - began
     if failures:
-        raise RuntimeError(f"{path}: answers other than 200: {dict(failures)}")
+        raise RuntimeError(f"answers other than {expected}: {dict(failures)}")
     return (
         REQUESTS / elapsed,
         statistics.median(waits) * 1000,
@@ -179,26 +189,52 @@ def load(server, path, concurrency):
 
 
 def pages():
-    """One page of each kind the public opens most, in French."""
+    """One page of each kind, in French."""
+    from charters.models import CharterPage, ProgrammePage
+    from communities.models import CommunityIndexPage, CommunityPage, KitPage
+    from events.models import ArrondissementPage, EventIndexPage
+    from home.models import HomePage, StandardPage
+
+    kinds = {
+        "home": HomePage,
+        "standard": StandardPage,
+        "communities": CommunityIndexPage,
+        "community": CommunityPage,
+        "kit": KitPage,
+        "charter": CharterPage,
+        "programme": ProgrammePage,
+        "agenda": EventIndexPage,
+        "arrondissement": ArrondissementPage,
+    }
+    found = {
+        name: model.objects.live().filter(locale__language_code="fr").first().url
+        for name, model in kinds.items()
+    }
+    found["event"] = open_event().url
+    return found
+
+
+def open_event():
+    """The next event open for registration, first come first served, with no extra question."""
     from django.utils import timezone
 
-    from communities.models import KitPage
-    from events.models import EventIndexPage, EventPage
-    from home.models import HomePage
+    from events.models import EventPage
 
-    french = {"locale__language_code": "fr"}
-    event = (
+    now = timezone.now()
+    return (
         EventPage.objects.live()
-        .filter(**french, end__gt=timezone.now(), registration_enabled=True)
+        .filter(
+            locale__language_code="fr",
+            registration_enabled=True,
+            registration_opens_at__lte=now,
+            registration_closes_at__gt=now,
+            allocation=EventPage.Allocation.FIRST_COME,
+            ask_date_of_birth=False,
+            form_fields__isnull=True,
+        )
         .order_by("start")
         .first()
     )
-    return {
-        "home": HomePage.objects.live().get(**french).url,
-        "event": event.url,
-        "kit": KitPage.objects.live().filter(**french).first().url,
-        "agenda": EventIndexPage.objects.live().get(**french).url,
-    }
 
 
 def queries(path):
@@ -211,19 +247,56 @@ def queries(path):
     return len(captured)
 
 
-def measure(server, paths, title):
-    print(f"\n{title}")
-    header = f"{'page':<8} {'SQL':>4}"
+def page_table(modes, paths):
+    header = f"{'page':<15} {'SQL':>4} {'served':<10}"
     for concurrency in CONCURRENCY:
-        header += f" | c={concurrency:<2} {'req/s':>6} {'median ms':>9} {'CPU ms/req':>10}"
+        header += f" | c={concurrency:<2} {'req/s':>7} {'median ms':>9} {'CPU ms/req':>10}"
     print(header)
     for name, path in paths.items():
-        get(path)  # Warm the workers.
-        row = f"{name:<8} {queries(path):>4}"
-        for concurrency in CONCURRENCY:
-            rate, median, cpu = load(server, path, concurrency)
-            row += f" | {'':<4} {rate:>6.1f} {median:>9.0f} {cpu:>10.1f}"
-        print(row, flush=True)
+        sql = queries(path)
+        for mode, server, port in modes:
+            request(port, path)  # Warm the workers, fill the caches.
+            row = f"{name:<15} {sql:>4} {mode:<10}"
+            for concurrency in CONCURRENCY:
+                rate, median, cpu = load(
+                    server, port, lambda _n, p=path, o=port: request(o, p), concurrency
+                )
+                row += f" | {'':<4} {rate:>7.1f} {median:>9.0f} {cpu:>10.1f}"
+            print(row, flush=True)
+
+
+def registrations(server):
+    """Registrations per second at concurrency 32 on an event with fewer places than people;
+    then the database must hold no more places than the event has."""
+    from registrations.models import Registration
+
+    event = open_event()
+    capacity = 50
+    type(event).objects.filter(pk=event.pk).update(capacity=capacity, waiting_list_enabled=True)
+
+    def register(number):
+        body = urlencode(
+            {
+                "first_name": "Camille",
+                "last_name": f"Bench {number}",
+                "email": f"bench{number}@example.org",
+                "consent": "on",
+                "form_page": event.pk,
+            }
+        )
+        return request(server.port, event.url, method="POST", body=body)
+
+    rate, median, cpu = load(server, server.port, register, 32, expected=303)
+    registered = Registration.objects.for_page(event).filter(email__startswith="bench")
+    holding = registered.holding_places().count()
+    waiting = registered.waiting().count()
+    verdict = "no overbooking" if holding <= capacity else "OVERBOOKED"
+    print(
+        f"{REQUESTS} registrations at c=32: {rate:.1f}/s, median {median:.0f} ms, "
+        f"{cpu:.1f} ms worker CPU each; {holding} places held of {capacity}, "
+        f"{waiting} waiting: {verdict}."
+    )
+    return holding <= capacity and holding + waiting == REQUESTS
 
 
 class SmtpSink:
@@ -272,7 +345,42 @@ def volunteers_and_activation():
     return time.perf_counter() - began
 
 
+def activation(server, paths):
+    started = volunteers_and_activation()
+    print(f"\nActivation started for {VOLUNTEERS} volunteers in {started * 1000:.0f} ms.")
+    sink = SmtpSink()
+    sink.controller.start()
+    # At a lower priority than the site, as the README's systemd unit runs it.
+    worker = subprocess.Popen(
+        ["nice", "-n", "10", PYTHON, "manage.py", "send_emails", "--interval", "0.2"],
+        cwd=ROOT,
+        env=ENV,
+    )
+    began = time.perf_counter()
+    try:
+        print("The uncached pages while the email worker sends the 2,000 alerts:")
+        page_table([("uncached", server, server.port)], paths)
+        while sum(sink.received.values()) < VOLUNTEERS:
+            if time.perf_counter() - began > 900:
+                raise RuntimeError("The alerts took more than 15 minutes.")
+            time.sleep(0.5)
+        sent_in = time.perf_counter() - began
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+        sink.controller.stop()
+    once = len(sink.received) == VOLUNTEERS and all(n == 1 for n in sink.received.values())
+    print(
+        f"{len(sink.received)} volunteers got {sum(sink.received.values())} emails "
+        f"({'exactly one each' if once else 'NOT one each'}) in {sent_in:.0f} s "
+        f"({VOLUNTEERS / sent_in:.0f} emails/s)."
+    )
+    return once
+
+
 def main():
+    if not installed():
+        sys.exit("The proxy needs Debian's nginx and libnginx-mod-http-cache-purge.")
     print(f"Setting up {DATABASE_URL} with the demo content…", flush=True)
     recreate_database()
     try:
@@ -281,39 +389,31 @@ def main():
         manage("collectstatic", "--no-input", "-v", "0")
         django_setup()
         paths = pages()
-        with Gunicorn() as server:
-            measure(server, paths, "Public pages (gunicorn, 2 sync workers, PostgreSQL)")
-
-            started = volunteers_and_activation()
-            print(f"\nActivation started for {VOLUNTEERS} volunteers in {started * 1000:.0f} ms.")
-            sink = SmtpSink()
-            sink.controller.start()
-            # At a lower priority than the site, as the README's systemd unit runs it.
-            worker = subprocess.Popen(
-                ["nice", "-n", "10", PYTHON, "manage.py", "send_emails", "--interval", "0.2"],
-                cwd=ROOT,
-                env=ENV,
-            )
-            began = time.perf_counter()
+        proxy_cache = tempfile.mkdtemp(prefix="bench-nginx-")
+        with (
+            Gunicorn(UNCACHED_PORT, PAGE_CACHE_SECONDS="0") as uncached,
+            Gunicorn(
+                CACHED_PORT, FRONTEND_CACHE_PROXY_URL=f"http://127.0.0.1:{PURGE_PORT}"
+            ) as cached,
+        ):
+            nginx = LocalNginx(proxy_cache, CACHED_PORT, port=PROXY_PORT, purge_port=PURGE_PORT)
             try:
-                measure(server, paths, "The same while the email worker sends the 2,000 alerts")
-                while sum(sink.received.values()) < VOLUNTEERS:
-                    if time.perf_counter() - began > 900:
-                        raise RuntimeError("The alerts took more than 15 minutes.")
-                    time.sleep(0.5)
-                sent_in = time.perf_counter() - began
+                print("\nPublic pages (gunicorn, 2 sync workers, PostgreSQL):")
+                page_table(
+                    [
+                        ("uncached", uncached, UNCACHED_PORT),
+                        ("app cache", cached, CACHED_PORT),
+                        ("proxy", cached, PROXY_PORT),
+                    ],
+                    paths,
+                )
             finally:
-                worker.terminate()
-                worker.wait(timeout=30)
-                sink.controller.stop()
-            once = all(count == 1 for count in sink.received.values())
-            print(
-                f"\n{len(sink.received)} volunteers got {sum(sink.received.values())} emails "
-                f"({'exactly one each' if once else 'NOT one each'}) in {sent_in:.0f} s "
-                f"({VOLUNTEERS / sent_in:.0f} emails/s)."
-            )
+                nginx.stop()
+            print()
+            fair = registrations(cached)
+            once = activation(uncached, {name: paths[name] for name in ("home", "event")})
         print(f"Load average (1, 5, 15 min): {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
-        if not once or len(sink.received) != VOLUNTEERS:
+        if not (fair and once):
             sys.exit(1)
     finally:
         from django.db import connections

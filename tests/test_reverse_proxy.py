@@ -3,76 +3,16 @@ front of the live site: it serves anonymous pages from its cache, bypasses staff
 the new page as soon as a change is published, purged by wagtail.contrib.frontend_cache."""
 
 import http.client
-import os
-import socket
-import subprocess
-import time
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
+from deploy.nginx.local import LocalNginx, installed
 from events.factories import EventIndexPageFactory, EventPageFactory
 from home.sites import sync_default_site
-from tests.smtp import free_port
-
-ROOT = Path(__file__).resolve().parents[1]
-SHIPPED = ROOT / "deploy" / "nginx" / "volontaires.conf"
-PURGE_MODULE = "/usr/share/nginx/modules-available/mod-http-cache-purge.conf"
-# Debian's nginx resolves the module's relative path from its own prefix.
-DEBIAN_PREFIX = "/usr/share/nginx/"
 
 
-class Nginx:
-    """nginx with the shipped site file, its addresses and cache directory changed for the
-    test, in the foreground."""
-
-    def __init__(self, directory, upstream_port):
-        self.port, self.purge_port, self.directory = free_port(), free_port(), directory
-        site = SHIPPED.read_text()
-        for shipped, here in [
-            ("/var/cache/nginx/volontaires", str(directory / "cache")),
-            ("server 127.0.0.1:8000;", f"server 127.0.0.1:{upstream_port};"),
-            ("listen 80;", f"listen 127.0.0.1:{self.port};"),
-            ("listen [::]:80;", ""),
-            ("listen 127.0.0.1:8080;", f"listen 127.0.0.1:{self.purge_port};"),
-        ]:
-            assert shipped in site, shipped
-            site = site.replace(shipped, here)
-        (directory / "site.conf").write_text(site)
-        (directory / "nginx.conf").write_text(
-            f"""{"user root;" if os.geteuid() == 0 else ""}
-{Path(PURGE_MODULE).read_text().replace("load_module modules/", f"load_module {DEBIAN_PREFIX}modules/")}
-daemon off;
-pid {directory}/nginx.pid;
-error_log {directory}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    access_log off;
-    include {directory}/site.conf;
-}}
-"""
-        )
-        self.process = subprocess.Popen(
-            ["/usr/sbin/nginx", "-p", str(directory), "-c", str(directory / "nginx.conf")],
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.05)
-        self.process.kill()
-        raise AssertionError(f"nginx did not start: {self.process.stderr.read()}")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
-        print(self.directory.joinpath("error.log").read_text())  # Shown when a test fails.
-
+class Nginx(LocalNginx):
     def request(self, path, method="GET", headers=None, source="127.0.0.1", port=None):
         connection = http.client.HTTPConnection(
             "127.0.0.1", port or self.port, timeout=30, source_address=(source, 0)
@@ -86,10 +26,14 @@ http {{
         finally:
             connection.close()
 
+    def stop(self):
+        super().stop()
+        print(self.errors())  # Shown when a test fails.
+
 
 @pytest.fixture
 def proxy(live_server, settings, tmp_path):
-    assert Path("/usr/sbin/nginx").exists() and Path(PURGE_MODULE).exists(), (
+    assert installed(), (
         "Debian's nginx and libnginx-mod-http-cache-purge are needed: scripts/test installs them"
     )
     upstream_port = int(live_server.url.rsplit(":", 1)[1])

@@ -12,6 +12,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from pagecache.cache import fragment
+
 register = template.Library()
 
 
@@ -72,8 +74,18 @@ def language_links(context):
     request = context.get("request")
     if request is None:
         return []
-    current = get_language()
     page = context.get("page")
+    return fragment(
+        request,
+        "languages",
+        lambda: _language_links(request, page),
+        request.get_full_path(),
+        getattr(page, "pk", None),
+    )
+
+
+def _language_links(request, page):
+    current = get_language()
     homes = localized_homes(request)
     translations = {}
     if isinstance(page, Page):
@@ -104,11 +116,17 @@ def language_links(context):
 def main_menu(context):
     """The home page's children shown in menus, in the current language, one query."""
     request = context.get("request")
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    return fragment(
+        request, "menu", lambda: _main_menu(request, current_path), get_language(), current_path
+    )
+
+
+def _main_menu(request, current_path):
     home = localized_homes(request).get(get_language()) if request else None
     if home is None:
         return []
-    current = context.get("page")
-    current_path = current.path if isinstance(current, Page) else ""
     items = []
     for item in home.get_children().live().public().in_menu():
         items.append(
@@ -126,6 +144,10 @@ def main_menu(context):
 def home_url(context):
     """The home page in the current language, for the site name link."""
     request = context.get("request")
+    return fragment(request, "home", lambda: _home_url(request), get_language())
+
+
+def _home_url(request):
     home = localized_homes(request).get(get_language()) if request else None
     if home is not None:
         return home.get_url(request)
@@ -139,6 +161,16 @@ def breadcrumbs(context, page=None):
     Outside the page tree (search, errors) the trail is the home page alone.
     """
     request = context.get("request")
+    return fragment(
+        request,
+        "breadcrumbs",
+        lambda: _breadcrumbs(request, page),
+        get_language(),
+        getattr(page, "pk", None),
+    )
+
+
+def _breadcrumbs(request, page):
     site = _site(request)
     if site is None:
         return []
@@ -183,6 +215,12 @@ def footer_pages(context, site_settings):
     Like ``Page.localized`` (the translation, else the page itself), but one query for all.
     """
     request = context.get("request")
+    return fragment(
+        request, "footer", lambda: _footer_pages(request, site_settings), get_language()
+    )
+
+
+def _footer_pages(request, site_settings):
     ids = [block["value"] for block in site_settings.footer_links.raw_data if block["value"]]
     privacy_id = site_settings.privacy_page_id
     accessibility_id = site_settings.accessibility_page_id
