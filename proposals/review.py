@@ -4,6 +4,7 @@ rejected with the reason staff gave in the workflow. One email, through the outb
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
+from wagtail.models import Locale
 
 from registrations.delivery import send_after_commit
 from registrations.emails import compose
@@ -47,7 +48,8 @@ def build_decision_email(delivery):
         return None  # A later decision replaced this one before it was sent.
     with translation.override(proposal.language):
         page = proposal.page.specific
-        translated = page.get_translation_or_none(_locale(proposal.language)) or page
+        locale = Locale.objects.filter(language_code=proposal.language).first()
+        translated = (locale and page.get_translation_or_none(locale)) or page
         context = {
             "proposal": proposal,
             "kind": delivery.kind,
@@ -62,9 +64,3 @@ def build_decision_email(delivery):
             context,
             proposal.contact_email,
         )
-
-
-def _locale(language_code):
-    from wagtail.models import Locale
-
-    return Locale.objects.filter(language_code=language_code).first()
