@@ -12,6 +12,7 @@ from wagtail.models import Site
 
 from communities.models import PartnerAssociation
 from events.factories import EventIndexPageFactory, EventPageFactory
+from events.models import ArrondissementIndexPage, ArrondissementPage
 from home.models import SiteSettings
 from pagecache.cache import purge_path
 from registrations.models import Registration
@@ -33,11 +34,25 @@ def visit(client, url):
 
 
 def test_every_page_type_is_served_from_the_cache_with_no_query(
-    site_pages, client, django_assert_num_queries
+    site_pages, client, translate, django_assert_num_queries
 ):
-    pages = {**site_pages, "ical": site_pages["agenda"]}
+    index = site_pages["home"].add_child(
+        instance=ArrondissementIndexPage(title="Arrondissements", slug="arrondissements")
+    )
+    eleventh = index.add_child(
+        instance=ArrondissementPage(title="11e arrondissement", slug="11e", number=11)
+    )
+    pages = {
+        **site_pages,
+        "arrondissements": index,
+        "arrondissement": eleventh,
+        "ical": site_pages["agenda"],
+        "atom": eleventh,
+        "event_en": translate(site_pages["event"], title="Engagement evening"),
+    }
+    feeds = {"ical": "ical/", "atom": "atom/"}
     for name, page in pages.items():
-        url = page.url + ("ical/" if name == "ical" else "")
+        url = page.url + feeds.get(name, "")
         first = visit(client, url)
         assert first[HEADER] == "miss", name
         assert first["Cache-Control"] == "public, max-age=0, s-maxage=600", name
