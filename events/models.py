@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Pag
 from wagtail.contrib.routable_page.models import path
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import PageManager
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -365,18 +365,19 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
     def structured_data(self, request):
         return event_data(self, request)
 
-    def pages_listing_places(self):
-        """Also the agenda, the community and the arrondissement page, which list the event
-        with its places."""
-        same_language = {"locale_id": self.locale_id}
-        listing = [
-            *super().pages_listing_places(),
-            *EventIndexPage.objects.live().filter(**same_language),
-            *ArrondissementPage.objects.live().filter(**same_language, number=self.arrondissement),
-        ]
-        if self.community_id:
-            listing.append(self.community.get_translation_or_none(self.locale) or self.community)
-        return listing
+    def places_listings(self):
+        """Also, in its language, the agenda, its community and its arrondissement's page,
+        which list the event with its places."""
+        return super().places_listings() | models.Q(
+            models.Q(eventindexpage__isnull=False)
+            | models.Q(arrondissementpage__number=self.arrondissement or 0)
+            | models.Q(
+                translation_key__in=Page.objects.filter(pk=self.community_id).values(
+                    "translation_key"
+                )
+            ),
+            locale_id=self.locale_id,
+        )
 
     @classmethod
     def ended_before(cls, moment):

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -73,10 +74,11 @@ class BasePage(RegistrationFormMixin, Page):
                 return target.route(request, [])
         return super().route(request, path_components)
 
-    def pages_listing_places(self):
-        """The pages that show this page's places left besides itself (purged from the shared
-        caches when they change): its ancestors, up to the home page."""
-        return list(self.get_ancestors().live().filter(depth__gt=1).specific())
+    def places_listings(self):
+        """Which other pages show this page's places left (purged from the shared caches with
+        it), as a filter of pages: its ancestors up to the home page, read off its tree path."""
+        step = self.steplen
+        return Q(path__in=[self.path[:end] for end in range(2 * step, len(self.path), step)])
 
     def structured_data(self, request):
         """schema.org data search engines read of this page (JSON-LD), or None."""

@@ -3,6 +3,7 @@ whose backends are our cache (`backends.PageCacheBackend`) and, when configured,
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 
@@ -32,10 +33,10 @@ def places_changed(translation_key):
     """After commit: the pages of this list (every language) and the pages listing them."""
 
     def purge():
-        pages = set()
-        for page in Page.objects.live().filter(translation_key=translation_key).specific():
-            pages.add(page)
-            pages.update(page.pages_listing_places())
-        purge_pages(pages)
+        pages = list(Page.objects.live().filter(translation_key=translation_key).specific())
+        listings = Q(pk__in=[])
+        for page in pages:
+            listings |= page.places_listings()
+        purge_pages([*pages, *Page.objects.live().filter(listings)])
 
     transaction.on_commit(purge, robust=True)

@@ -292,3 +292,27 @@ def test_the_fragments_follow_a_change_of_the_menu(
     html = visit(client, site_pages["kit"].url).content.decode()
     menu = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
     assert "Histoire du programme" in menu
+
+
+def test_a_registration_purges_the_pages_listing_its_event_and_no_other(
+    site_pages, client, register, django_capture_on_commit_callbacks
+):
+    home, event = site_pages["home"], site_pages["event"]
+    index = home.add_child(
+        instance=ArrondissementIndexPage(title="Arrondissements", slug="arrondissements")
+    )
+    eleventh = index.add_child(
+        instance=ArrondissementPage(title="11e arrondissement", slug="11e", number=11)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        event.arrondissement = 11
+        event.save_revision().publish()
+    listing = [event, site_pages["agenda"], site_pages["community"], home, eleventh]
+    others = [site_pages["kit"], site_pages["charter"], site_pages["mission"], index]
+    for page in listing + others:
+        visit(client, page.url)
+
+    register(event)
+
+    assert [visit(client, page.url)[HEADER] for page in listing] == ["miss"] * len(listing)
+    assert [visit(client, page.url)[HEADER] for page in others] == ["hit"] * len(others)
