@@ -93,14 +93,22 @@ def fragment(request, name, compute, *parts):
     """What `compute()` returns for anonymous visitors of this address, kept with the pages
     (navigation, breadcrumbs, language links, footer): whatever changes them purges every page,
     so the site's generation is in the key. Staff previews and sessions compute it afresh."""
-    seconds = settings.PAGE_CACHE_SECONDS
-    if not seconds or request is None or settings.SESSION_COOKIE_NAME in request.COOKIES:
+    if request is None or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return compute()
     if not hasattr(request, "pagecache_generation"):
         request.pagecache_generation = cache.get(SITE_GENERATION, "0")
-    key = ":".join(
-        ["pagecache:fragment", name, request.pagecache_generation, _digest(repr(parts))]
-    )
+    return kept_with_pages(name, compute, *parts, generation=request.pagecache_generation)
+
+
+def kept_with_pages(name, compute, *parts, generation=None):
+    """What `compute()` returns, kept until the next change that purges every page (a page
+    published, a setting or a snippet saved): it must depend on nothing else than `parts`."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    if generation is None:
+        generation = cache.get(SITE_GENERATION, "0")
+    key = ":".join(["pagecache:fragment", name, generation, _digest(repr(parts))])
     value = cache.get(key)
     if value is None:
         value = compute()

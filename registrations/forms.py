@@ -8,8 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
+
+from pagecache.cache import kept_with_pages
 
 # Under this age a parent or guardian registers with the child (RGPD art. 8, French law: 15).
 AGE_OF_DIGITAL_CONSENT = 15
@@ -257,15 +260,16 @@ def consent_label(page):
     text = CONSENTS.get(page.registration_purpose, CONSENTS["volunteer"]) % {
         "days": settings.REGISTRATION_RETENTION_DAYS
     }
-    privacy_page = SiteSettings.for_site(page.get_site()).privacy_page
-    if privacy_page is None:
+
+    def privacy_url():
+        privacy_page = SiteSettings.for_site(page.get_site()).privacy_page
+        return privacy_page.localized.url if privacy_page else ""
+
+    # The same on every page of a language: kept with the pages, purged with them.
+    url = kept_with_pages("privacy-url", privacy_url, get_language())
+    if not url:
         return text
-    return format_html(
-        '{} <a href="{}">{}</a>',
-        text,
-        privacy_page.localized.url,
-        _("Read the privacy notice."),
-    )
+    return format_html('{} <a href="{}">{}</a>', text, url, _("Read the privacy notice."))
 
 
 class RegistrationFormBuilder(FormBuilder):
