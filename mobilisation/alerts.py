@@ -156,14 +156,14 @@ def build_alert_email(delivery):
         return None
     language = registration.page.locale.language_code
     with translation.override(language):
-        kit = activation.kit and activation.kit.get_translation_or_none(registration.page.locale)
+        kit = activation.kit_in(registration.page.locale)
         context = {
             "alert": alert,
             "activation": activation,
             "registration": registration,
             "message": activation.message_in(language),
-            "kit": kit or activation.kit,
-            "kit_url": (kit or activation.kit).get_full_url() if activation.kit else None,
+            "kit": kit,
+            "kit_url": kit.get_full_url() if kit else None,
             "site_name": settings.WAGTAIL_SITE_NAME,
             **links(alert),
         }

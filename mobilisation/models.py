@@ -18,7 +18,14 @@ from home.paris import ARRONDISSEMENTS
 ARRONDISSEMENT_NAMES = dict(ARRONDISSEMENTS)
 
 
-class Activation(models.Model):
+class NamesArrondissements:
+    """For a model whose `arrondissements` field holds arrondissement numbers."""
+
+    def arrondissement_names(self):
+        return [ARRONDISSEMENT_NAMES[number] for number in sorted(self.arrondissements)]
+
+
+class Activation(NamesArrondissements, models.Model):
     class Crisis(models.TextChoices):
         HEATWAVE = "heatwave", _("heatwave")
         FLOOD = "flood", _("Seine flood")
@@ -67,18 +74,19 @@ class Activation(models.Model):
     def is_open(self):
         return self.closed_at is None
 
-    def arrondissement_names(self):
-        return [ARRONDISSEMENT_NAMES[number] for number in sorted(self.arrondissements)]
-
     @property
     def arrondissement_list(self):
         return ", ".join(str(name) for name in self.arrondissement_names())
+
+    def kit_in(self, locale):
+        """The kit to read in that language when translated, else as it is; None if none."""
+        return self.kit and (self.kit.get_translation_or_none(locale) or self.kit)
 
     def message_in(self, language_code):
         return self.messages.get(language_code) or self.messages.get(settings.LANGUAGE_CODE, "")
 
 
-class Alert(models.Model):
+class Alert(NamesArrondissements, models.Model):
     """One volunteer called by one activation, and their answer."""
 
     class Answer(models.TextChoices):
@@ -120,9 +128,6 @@ class Alert(models.Model):
 
     def __str__(self):
         return f"{self.activation} #{self.pk}"
-
-    def arrondissement_names(self):
-        return [ARRONDISSEMENT_NAMES[number] for number in sorted(self.arrondissements)]
 
     # The links of the alert email: signed for the alert and its volunteer's address, so that
     # they stop working once the address is erased. Answering and stopping alerts are separate

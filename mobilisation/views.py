@@ -9,7 +9,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from registrations.link_views import PRIVATE_HEADERS
+from volunteers.views import private
 
 from . import alerts
 from .models import ANSWER, STOP, Alert
@@ -28,15 +28,14 @@ class AlertLinkView(View):
         return super().dispatch(request, token)
 
     def render(self, context, status=200):
-        response = TemplateResponse(
-            self.request,
-            self.template_name,
-            {"view": self, "alert": getattr(self, "alert", None), **context},
-            status=status,
+        return private(
+            TemplateResponse(
+                self.request,
+                self.template_name,
+                {"view": self, "alert": getattr(self, "alert", None), **context},
+                status=status,
+            )
         )
-        for header, value in PRIVATE_HEADERS.items():
-            response[header] = value
-        return response
 
 
 class AnswerView(AlertLinkView):
@@ -54,9 +53,7 @@ class AnswerView(AlertLinkView):
 
     def context(self, **extra):
         activation = self.alert.activation
-        kit = activation.kit
-        if kit:
-            kit = kit.get_translation_or_none(self.alert.registration.page.locale) or kit
+        kit = activation.kit_in(self.alert.registration.page.locale)
         return {
             "activation": activation,
             "answer": self.answer,
