@@ -65,7 +65,7 @@ class CommunityIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["communities"] = CommunityPage.objects.in_listing(self.locale).child_of(self)
+        context["communities"] = CommunityPage.objects.in_listing(self.locale_id).child_of(self)
         return context
 
 
@@ -143,7 +143,7 @@ class CommunityPage(RoutableRegistrationPageMixin, BasePage):
         from events.models import EventPage
 
         return (
-            EventPage.objects.in_listing(self.locale)
+            EventPage.objects.in_listing(self.locale_id)
             .upcoming()
             .filter(community__translation_key=self.translation_key)
         )
@@ -152,10 +152,11 @@ class CommunityPage(RoutableRegistrationPageMixin, BasePage):
         from events.models import EventPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["kits"] = KitPage.objects.in_listing(self.locale).child_of(self)
-        upcoming = self.upcoming_events()
-        context["events"] = upcoming.exclude(kind=EventPage.Kind.MISSION)
-        missions = list(upcoming.filter(kind=EventPage.Kind.MISSION).select_related("proposed_by"))
+        context["kits"] = KitPage.objects.in_listing(self.locale_id).child_of(self)
+        # One query for both lists, with their images' renditions.
+        upcoming = list(self.upcoming_events().select_related("proposed_by"))
+        context["events"] = [e for e in upcoming if e.kind != EventPage.Kind.MISSION]
+        missions = [e for e in upcoming if e.kind == EventPage.Kind.MISSION]
         context["missions"] = missions
         context["ical_url"] = self.get_url(request) + self.reverse_subpage("ical")
         # Each partner with the upcoming missions it proposed (in either language).

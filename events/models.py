@@ -95,9 +95,9 @@ class EventIndexPage(RoutableRegistrationPageMixin, BasePage):
         from .filters import AgendaFilter
 
         archive = request.GET.get("archives") == "1"
-        events = EventPage.objects.in_listing(self.locale).select_related("community")
+        events = EventPage.objects.in_listing(self.locale_id).select_related("community")
         events = events.past() if archive else events.upcoming()
-        filters = AgendaFilter(request.GET or None, events, locale=self.locale)
+        filters = AgendaFilter(request.GET or None, events, locale=self.locale_id)
         context["archive"] = archive
         context["filters"] = filters
         # The calendar feed of what the filters select (the upcoming events only).
@@ -115,8 +115,8 @@ class EventIndexPage(RoutableRegistrationPageMixin, BasePage):
         agenda's filters (community, kind, arrondissement, month) apply."""
         from .filters import AgendaFilter
 
-        events = EventPage.objects.in_listing(self.locale).upcoming()
-        events = AgendaFilter(request.GET or None, events, locale=self.locale).qs
+        events = EventPage.objects.in_listing(self.locale_id).upcoming()
+        events = AgendaFilter(request.GET or None, events, locale=self.locale_id).qs
         return events_calendar_response(
             request, events, name=self.title, filename=f"{self.slug}.ics"
         )
@@ -486,7 +486,7 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         course = training.training_course
         candidates = (
             trainings.live()
-            .filter(locale=self.locale, start__gt=timezone.now(), end__lte=self.start)
+            .filter(locale_id=self.locale_id, start__gt=timezone.now(), end__lte=self.start)
             .order_by("start")
         )
         # Places are counted session by session, soonest first, until `limit` are found.
@@ -663,7 +663,7 @@ class ArrondissementPage(RoutableRegistrationPageMixin, BasePage):
 
     def upcoming_events(self):
         return (
-            EventPage.objects.in_listing(self.locale)
+            EventPage.objects.in_listing(self.locale_id)
             .upcoming()
             .filter(arrondissement=self.number)
             .select_related("community")
@@ -676,7 +676,7 @@ class ArrondissementPage(RoutableRegistrationPageMixin, BasePage):
         events = self.upcoming_events()
         context["events"] = events
         # The communities whose events take place here, in this page's language.
-        context["communities"] = CommunityPage.objects.in_listing(self.locale).filter(
+        context["communities"] = CommunityPage.objects.in_listing(self.locale_id).filter(
             translation_key__in=events.values("community__translation_key")
         )
         url = self.get_url(request)

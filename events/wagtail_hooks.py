@@ -11,7 +11,9 @@ UPCOMING_EVENTS = 3
 @hooks.register(HOME_PAGE_CONTEXT)
 def upcoming_events(home):
     return {
-        "upcoming_events": EventPage.objects.in_listing(home.locale).upcoming()[:UPCOMING_EVENTS]
+        "upcoming_events": EventPage.objects.in_listing(home.locale_id).upcoming()[
+            :UPCOMING_EVENTS
+        ]
     }
 
 

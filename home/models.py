@@ -5,10 +5,11 @@ from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import CommentPanelPlaceholder, Page, PageManager
+from wagtail.models import CommentPanelPlaceholder, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from pagecache.cache import kept_with_pages
 from registrations.models import RegistrationFormMixin
 from volunteers.forms import PROFILE_FIELDS, profile_fields
 
@@ -19,7 +20,23 @@ from .panels import SchedulePublishingPanel
 HOME_PAGE_CONTEXT = "home_page_context"
 
 
+def restricted_paths():
+    """The tree paths of the pages with a view restriction (most sites have none). Wagtail reads
+    every restriction each time it filters public pages or serves one; these are kept with the
+    pages, and adding or removing a restriction purges them (see `pagecache.signals`)."""
+    return kept_with_pages(
+        "restricted-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
 class ListingQuerySet(PageQuerySet):
+    def private_q(self):
+        q = Q()
+        for path in restricted_paths():
+            q |= Q(path__startswith=path)
+        return q if q else Q(pk__in=[])
+
     def in_listing(self, locale):
         """Live public pages of one language, with what their cards show, in constant queries."""
         return (
@@ -73,6 +90,12 @@ class BasePage(RegistrationFormMixin, Page):
             if target is not None:
                 return target.route(request, [])
         return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        # Wagtail reads the page's ancestors and their restrictions on every view.
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def places_listings(self):
         """Which other pages show this page's places left (purged from the shared caches with

@@ -165,7 +165,7 @@ NAVIGATION = """{% load navigation_tags %}
 {% language_links as languages %}{% for l in languages %}{{ l.url }}{% endfor %}
 {% main_menu as menu %}{% for item in menu %}{{ item.url }}{% endfor %}
 {% breadcrumbs page as crumbs %}{% for c in crumbs %}{{ c.url }}{% endfor %}
-{% footer_pages site_settings as footer %}{% for link in footer.links %}{{ link.url }}{% endfor %}
+{% site_footer %}
 """
 
 
@@ -184,8 +184,6 @@ def test_header_and_footer_cost_the_same_whatever_the_content(
 
     # Site, settings, home pages, translations, view restrictions, menu, breadcrumbs, footer.
     with translation.override("fr"), django_assert_max_num_queries(8):
-        output = template.render(
-            {"page": page, "site_settings": SiteSettings.for_request(request)}, request
-        )
+        output = template.render({"page": page}, request)
 
     assert output.count(sections[-1].url) == 2  # in the menu and in the footer

@@ -8,11 +8,14 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from pagecache.cache import fragment
+
+from ..models import SiteSettings
 
 register = template.Library()
 
@@ -208,19 +211,28 @@ def tel_uri(number):
 
 
 @register.simple_tag(takes_context=True)
-def footer_pages(context, site_settings):
+def site_footer(context):
+    """The footer, the same on every page of a language: rendered once and kept with the pages
+    (saving the settings purges them)."""
+    request = context["request"]
+    return fragment(request, "footer", lambda: _site_footer(request), get_language())
+
+
+def _site_footer(request):
+    site_settings = SiteSettings.for_request(request)
+    return render_to_string(
+        "components/site_footer.html",
+        {"site_settings": site_settings, "footer": _footer_pages(request, site_settings)},
+        request=request,
+    )
+
+
+def _footer_pages(request, site_settings):
     """The footer links, the privacy and accessibility pages, in the visitor's language when
     translated.
 
     Like ``Page.localized`` (the translation, else the page itself), but one query for all.
     """
-    request = context.get("request")
-    return fragment(
-        request, "footer", lambda: _footer_pages(request, site_settings), get_language()
-    )
-
-
-def _footer_pages(request, site_settings):
     ids = [block["value"] for block in site_settings.footer_links.raw_data if block["value"]]
     privacy_id = site_settings.privacy_page_id
     accessibility_id = site_settings.accessibility_page_id

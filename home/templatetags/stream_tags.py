@@ -6,6 +6,8 @@ from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.images.models import AbstractImage
 
+from pagecache.cache import fragment
+
 register = template.Library()
 
 
@@ -31,3 +33,17 @@ def prefetch_renditions(stream_value):
     if images:
         prefetch_related_objects(images, "renditions")
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def page_stream(context, page, field):
+    """A page's StreamField, rendered once and kept with the pages (publishing purges them): a
+    page that a change of its places left purged renders again without reading its images,
+    documents and linked pages."""
+    value = getattr(page, field)
+    return fragment(
+        context.get("request"),
+        f"stream-{field}",
+        lambda: value.render_as_block(context.flatten()),
+        page.pk,
+    )
