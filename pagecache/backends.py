@@ -6,7 +6,7 @@ from urllib.request import urlopen
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
 
-from .cache import purge_path
+from .cache import purge_paths
 
 logger = logging.getLogger(__name__)
 
@@ -16,7 +16,10 @@ class PageCacheBackend(BaseBackend):
     single host, so the path is the key."""
 
     def purge(self, url):
-        purge_path(urlsplit(url).path)
+        self.purge_batch([url])
+
+    def purge_batch(self, urls):
+        purge_paths({urlsplit(url).path for url in urls})
 
 
 class NginxPurgeBackend(HTTPBackend):

@@ -76,17 +76,17 @@ def entry_key(request):
     )
 
 
-def _new_generation(key):
-    # The generation outlives the entries stored under the one before.
-    cache.set(key, uuid.uuid4().hex[:12], settings.PAGE_CACHE_SECONDS * 2)
+def _new_generations(keys):
+    # One write for them all; a generation outlives the entries stored under the one before.
+    cache.set_many({key: uuid.uuid4().hex[:12] for key in keys}, settings.PAGE_CACHE_SECONDS * 2)
 
 
-def purge_path(path):
-    _new_generation(_generation_key(path))
+def purge_paths(paths):
+    _new_generations([_generation_key(path) for path in paths])
 
 
 def purge_site():
-    _new_generation(SITE_GENERATION)
+    _new_generations([SITE_GENERATION])
 
 
 def fragment(request, name, compute, *parts):

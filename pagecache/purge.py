@@ -7,7 +7,7 @@ from django.db.models import Q
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 
-from .cache import purge_site
+from .cache import kept_with_pages, purge_site
 
 PROXY = "proxy"
 
@@ -30,13 +30,20 @@ def purge_everything_after_commit():
 
 
 def places_changed(translation_key):
-    """After commit: the pages of this list (every language) and the pages listing them."""
+    """After commit: the pages of this list (every language) and the pages listing them. Which
+    addresses those are changes only with what purges every page: they are kept with the
+    pages, so a registration's purge reads no page."""
 
-    def purge():
+    def addresses():
         pages = list(Page.objects.live().filter(translation_key=translation_key).specific())
         listings = Q(pk__in=[])
         for page in pages:
             listings |= page.places_listings()
-        purge_pages([*pages, *Page.objects.live().filter(listings)])
+        batch = PurgeBatch()
+        batch.add_pages([*pages, *Page.objects.live().filter(listings)])
+        return sorted(batch.urls)
+
+    def purge():
+        PurgeBatch(kept_with_pages("places-urls", addresses, translation_key)).purge()
 
     transaction.on_commit(purge, robust=True)

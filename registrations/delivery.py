@@ -62,8 +62,11 @@ def queue_registration_emails(registration):
         kinds.append(EmailDelivery.Kind.PARENT_REQUEST)
     if registration.page.specific.notify_email and not refused:
         kinds.append(EmailDelivery.Kind.NOTIFICATION)
-    for kind in kinds:
-        queue_emails([registration], kind)
+    # A new registration has no email yet: no need to look for one.
+    for delivery in EmailDelivery.objects.bulk_create(
+        EmailDelivery(registration=registration, kind=kind) for kind in kinds
+    ):
+        send_after_commit(delivery)
 
 
 def send_after_commit(delivery):

@@ -124,9 +124,13 @@ class RegistrationList(models.Model):
         """Take the list's lock until the end of the current transaction. Whoever takes it may
         change the places left: the pages showing them are purged from the shared caches once
         the transaction commits."""
-        cls.objects.get_or_create(translation_key=translation_key)
         places_changed(translation_key)
-        return cls.objects.select_for_update().get(translation_key=translation_key)
+        locked = cls.objects.select_for_update()
+        try:
+            return locked.get(translation_key=translation_key)
+        except cls.DoesNotExist:  # The list's first registration.
+            cls.objects.get_or_create(translation_key=translation_key)
+            return locked.get(translation_key=translation_key)
 
 
 class RegistrationQuerySet(models.QuerySet):
