@@ -53,6 +53,12 @@ LIST_SETTINGS = [
 
 
 class EventQuerySet(ListingQuerySet):
+    def in_listing(self, locale):
+        """With each event's places taken, so that a listing says which are full."""
+        return (
+            super().in_listing(locale).annotate(places_taken=Registration.objects.places_taken())
+        )
+
     def upcoming(self):
         """Events not yet over, soonest first."""
         return self.filter(end__gte=timezone.now()).order_by("start")
@@ -402,6 +408,13 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @property
+    def is_full(self):
+        """In a listing (`EventQuerySet.in_listing`): no place left on an upcoming event."""
+        return (
+            self.capacity is not None and not self.is_past and self.places_taken >= self.capacity
+        )
 
     # A mission's training: "toute mission proposée est systématiquement précédée d'une
     # formation". Attendance is staff.Attendance, reached through the registration.

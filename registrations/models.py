@@ -10,7 +10,8 @@ import datetime
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import classproperty
@@ -150,6 +151,19 @@ class RegistrationQuerySet(models.QuerySet):
             Q(status=Registration.Status.CONFIRMED)
             | Q(status=Registration.Status.PENDING, hold_until__gt=now or timezone.now())
         )
+
+    def places_taken(self):
+        """The places held on the list of the outer query's page, as an expression for
+        annotating a listing of pages in the same query."""
+        holding = (
+            self.filter(translation_key=OuterRef("translation_key"))
+            .holding_places()
+            .order_by()
+            .values("translation_key")
+            .annotate(taken=Count("pk"))
+            .values("taken")
+        )
+        return Coalesce(Subquery(holding), 0)
 
     def expired_holds(self, now=None):
         """Places held for an address nobody confirmed in time."""
