@@ -4,6 +4,7 @@ import datetime
 import html
 import json
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -140,7 +141,7 @@ def test_soiree_de_l_engagement_keeps_the_press_release_programme(fr):
     soiree = french(EventPage, fr).get(title="Soirée de l'engagement")
     assert soiree.venue == "Hôtel de Ville" and soiree.arrondissement == 4
     assert soiree.start > timezone.now() and soiree.capacity
-    assert soiree.registration_opens_at < timezone.now() < soiree.registration_closes_at
+    assert soiree.registration_opens_at < soiree.registration_closes_at < soiree.start
     items = [(block.value["time"], block.value["title"]) for block in soiree.programme]
     times = [time.strftime("%H:%M") for time, _title in items]
     assert times == ["16:00", "17:00", "18:30", "19:00", "20:00"]
@@ -192,7 +193,6 @@ def test_the_carte_citoyenne_asks_the_date_of_birth_and_draws_its_visits(fr):
 def test_kits_charters_and_the_carte_citoyenne(fr):
     climate = french(CommunityPage, fr).get(title="Volontaires du Climat")
     kits = KitPage.objects.child_of(climate).live().order_by("publication_date")
-    assert kits.count() >= 3
     assert kits[0].title == "Le Volontaire et la canicule"
     assert kits[0].publication_date == datetime.date(2019, 6, 1)
     sheet = next(
@@ -232,6 +232,66 @@ def test_press_release_and_site_settings(fr):
     footer = {block.value.title for block in settings.footer_links}
     assert {"Données personnelles", "Mentions légales", "Carte Citoyenne"} <= footer
     assert "Déclaration d'accessibilité" in footer
+
+
+# What the seeds (the programme's source documents) say, which the demo must not contradict.
+FIRST_KIT = "Le Volontaire et la canicule"  # seed 002: « premier kit », June 2019
+ANNOUNCED_THEMES = ["déchets", "alimentation", "mobilité du quotidien", "achats"]  # seed 002
+SOIREE = (12, 3, 16)  # seed 003: « le mardi 3 décembre », doors open at 16h
+CLIMATE_GATHERING = (9, 22)  # seed 002: « organisée à l'Hôtel de Ville le 22 septembre »
+
+
+def paris(moment):
+    return timezone.localtime(moment, ZoneInfo("Europe/Paris"))
+
+
+def test_the_kits_are_the_one_the_sources_published_and_the_themes_they_announced(fr, en):
+    assert [kit.title for kit in KitPage.objects.live().filter(locale=fr)] == [FIRST_KIT]
+    assert KitPage.objects.live().filter(locale=en).count() == 1
+    climate = french(CommunityPage, fr).get(title="Volontaires du Climat")
+    themes = stream_text(climate.body)
+    assert all(theme in themes for theme in ANNOUNCED_THEMES)
+    assert "thèmes annoncés" in themes
+
+
+def test_the_soiree_is_on_the_next_3_december_and_its_press_release_links_to_it(fr, en):
+    today = timezone.localdate()
+    for locale in (fr, en):
+        soiree = EventPage.objects.live().get(locale=locale, venue="Hôtel de Ville", capacity=500)
+        start = paris(soiree.start)
+        assert (start.month, start.day, start.hour) == SOIREE
+        assert today <= start.date() <= today + datetime.timedelta(days=366)
+        release = (
+            soiree.get_parent()
+            .get_parent()
+            .get_children()
+            .live()
+            .get(
+                slug__in=[
+                    "soiree-de-l-engagement-communique",
+                    "evening-of-engagement-press-release",
+                ]
+            )
+        )
+        links = [
+            block.value["page"] for block in release.specific.body if block.block_type == "link"
+        ]
+        assert [page.pk for page in links] == [soiree.pk], locale
+
+
+def test_the_climate_volunteers_gathering_took_place_on_22_september(fr):
+    gathering = french(EventPage, fr).get(title="Rencontre des Volontaires du Climat")
+    start = paris(gathering.start)
+    assert (start.month, start.day) == CLIMATE_GATHERING
+    assert gathering.start < timezone.now() and gathering.venue == "Hôtel de Ville"
+
+
+def test_every_event_says_where_to_go(fr, en):
+    events = EventPage.objects.live()
+    assert events.filter(locale=fr).count() == events.filter(locale=en).count() > 10
+    placeholders = ("communiqué", "given to registered", "à préciser", "to be announced")
+    for event in events:
+        assert event.venue and not any(p in event.venue.lower() for p in placeholders), event
 
 
 def test_running_again_duplicates_nothing_and_makes_an_admin_only_on_request(demo, fr):

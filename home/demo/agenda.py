@@ -7,6 +7,7 @@ their dates, times and numbers of places are demo values.
 
 import datetime
 import zoneinfo
+from typing import NamedTuple
 
 from django.conf import settings
 
@@ -16,10 +17,56 @@ from .spec import CourseRef, ImageRef, PageRef, PageSpec, Stream, Tr, link, para
 
 Kind = EventPage.Kind
 
-TO_BE_ANNOUNCED = Tr("Lieu communiqué aux inscrits", "Venue given to registered participants")
 HOTEL_DE_VILLE = Tr("Hôtel de Ville", "Hôtel de Ville")
 HOTEL_DE_VILLE_ADDRESS = "Place de l'Hôtel de Ville, 75004 Paris"
 FABRIQUE = Tr("Fabrique de la Solidarité", "Fabrique de la Solidarité")
+
+
+class Place(NamedTuple):
+    """A venue the seeds name (the Hôtel de Ville and the « grands lieux de l'engagement » of
+    seed 003), with its public address. The Académie du Climat is the former town hall of
+    the 4th arrondissement."""
+
+    name: Tr
+    address: str = ""
+    arrondissement: int | None = None
+
+
+ACADEMIE_DU_CLIMAT = Place(
+    Tr("Académie du Climat", "Académie du Climat"), "2 place Baudoyer, 75004 Paris", 4
+)
+QUARTIER_JEUNES = Place(
+    Tr("Quartier Jeunes", "Quartier Jeunes"), "4 place du Louvre, 75001 Paris", 1
+)
+CARREFOUR = Place(
+    Tr("Carrefour des Associations Parisiennes", "Carrefour des Associations Parisiennes"),
+    "181 avenue Daumesnil, 75012 Paris",
+    12,
+)
+# Missions outdoors start together from a place the volunteers know.
+HOTEL_DE_VILLE_PLACE = Place(HOTEL_DE_VILLE, HOTEL_DE_VILLE_ADDRESS, 4)
+MEETING_AT_HOTEL_DE_VILLE = Place(
+    Tr(
+        "Hôtel de Ville, point de rendez-vous de l'équipe",
+        "Hôtel de Ville, the team's meeting point",
+    ),
+    HOTEL_DE_VILLE_ADDRESS,
+    4,
+)
+MEETING_AT_ACADEMIE = Place(
+    Tr(
+        "Académie du Climat, point de rendez-vous de l'équipe",
+        "Académie du Climat, the team's meeting point",
+    ),
+    ACADEMIE_DU_CLIMAT.address,
+    4,
+)
+MEETING_AT_FABRIQUE = Place(
+    Tr(
+        "Fabrique de la Solidarité, point de rendez-vous de l'équipe",
+        "Fabrique de la Solidarité, the team's meeting point",
+    )
+)
 
 
 class Clock:
@@ -30,13 +77,33 @@ class Clock:
         self.zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
     def __call__(self, days, hour, minute=0):
-        day = self.today + datetime.timedelta(days=days)
+        return self._at(self.today + datetime.timedelta(days=days), hour, minute)
+
+    def next(self, month, day, hour, minute=0):
+        """The next `day`/`month` (today included), for an event the sources date."""
+        date = datetime.date(self.today.year, month, day)
+        if date < self.today:
+            date = date.replace(year=date.year + 1)
+        return self._at(date, hour, minute)
+
+    def last(self, month, day, hour, minute=0):
+        """The last `day`/`month` before today, for an event the sources say took place."""
+        date = datetime.date(self.today.year, month, day)
+        if date >= self.today:
+            date = date.replace(year=date.year - 1)
+        return self._at(date, hour, minute)
+
+    def _at(self, day, hour, minute):
         moment = datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=self.zone)
         return moment.astimezone(datetime.UTC)
 
 
 def event(key, kind, title, slug, start, end, venue, introduction, body=(), **fields):
     """An event; those with places open registration four weeks ahead until the day before."""
+    if isinstance(venue, Place):
+        fields.setdefault("address", venue.address)
+        fields.setdefault("arrondissement", venue.arrondissement)
+        venue = venue.name
     fields = {
         "kind": kind,
         "start": start,
@@ -57,14 +124,15 @@ def programme_item(time, title, details=""):
 
 
 def soiree(at):
-    """The Soirée de l'engagement at the Hôtel de Ville, with the programme of seed 003."""
+    """The Soirée de l'engagement at the Hôtel de Ville, with the programme of seed 003: on
+    3 December, as the press release dates it, the next one to come."""
     return event(
         "event-evening",
         Kind.EVENT,
         Tr("Soirée de l'engagement", "Evening of engagement"),
         Tr("soiree-de-l-engagement", "evening-of-engagement"),
-        at(12, 16),
-        at(12, 22),
+        at.next(12, 3, 16),
+        at.next(12, 3, 22),
         HOTEL_DE_VILLE,
         Tr(
             "À l'occasion de la Journée internationale des Volontaires, la Ville de Paris ouvre "
@@ -421,7 +489,7 @@ def _events_by_community(at):
                 Tr("se-preparer-aux-canicules", "getting-ready-for-heatwaves"),
                 at(15, 18, 30),
                 at(15, 20, 30),
-                Tr("Académie du Climat", "Académie du Climat"),
+                ACADEMIE_DU_CLIMAT,
                 Tr(
                     "Une formation participative autour du kit « Le Volontaire et la canicule ».",
                     "A participatory training session around the “Volunteers and heatwaves” kit.",
@@ -435,16 +503,15 @@ def _events_by_community(at):
                         PageRef("kit-heatwave"),
                     )
                 ],
-                # The Académie du Climat is the former town hall of the 4th arrondissement.
-                arrondissement=4,
             ),
             event(
                 "event-climate-gathering",
                 Kind.EVENT,
                 Tr("Rencontre des Volontaires du Climat", "Climate Volunteers' gathering"),
                 Tr("rencontre-des-volontaires-du-climat", "climate-volunteers-gathering"),
-                at(-60, 9, 30),
-                at(-60, 17),
+                # « organisée à l'Hôtel de Ville le 22 septembre » (seed 002): the last one.
+                at.last(9, 22, 9, 30),
+                at.last(9, 22, 17),
                 HOTEL_DE_VILLE,
                 Tr(
                     "Une journée d'échanges, d'information et de travail avec des acteurs "
@@ -465,7 +532,7 @@ def _events_by_community(at):
                 Tr("formation-plantation", "planting-training"),
                 at(5, 14),
                 at(5, 16),
-                TO_BE_ANNOUNCED,
+                ACADEMIE_DU_CLIMAT,
                 Tr(
                     "Apprendre les gestes de la plantation avant la mission.",
                     "Learning how to plant before the mission.",
@@ -479,7 +546,7 @@ def _events_by_community(at):
                 Tr("plantation-de-foret", "forest-planting"),
                 at(8, 9, 30),
                 at(8, 12, 30),
-                TO_BE_ANNOUNCED,
+                MEETING_AT_ACADEMIE,
                 Tr(
                     "Une matinée de plantation avec Végétalisons Paris, comme la plantation "
                     "de forêt du 30 novembre 2019, l'une des premières missions du programme.",
@@ -497,7 +564,7 @@ def _events_by_community(at):
                 Tr("formation-proprete", "cleanliness-training"),
                 at(-17, 18),
                 at(-17, 19, 30),
-                TO_BE_ANNOUNCED,
+                CARREFOUR,
                 Tr(
                     "La formation qui précède les opérations clean-tag.",
                     "The training session that comes before clean-tag operations.",
@@ -511,7 +578,7 @@ def _events_by_community(at):
                 Tr("operation-clean-tag", "clean-tag-operation"),
                 at(-10, 10),
                 at(-10, 12),
-                TO_BE_ANNOUNCED,
+                MEETING_AT_HOTEL_DE_VILLE,
                 Tr(
                     "Une opération clean-tag avec les Volontaires de la Propreté.",
                     "A clean-tag operation with the Cleanliness Volunteers.",
@@ -525,7 +592,7 @@ def _events_by_community(at):
                 Tr("nouvelle-operation-clean-tag", "new-clean-tag-operation"),
                 at(18, 10),
                 at(18, 12),
-                TO_BE_ANNOUNCED,
+                MEETING_AT_HOTEL_DE_VILLE,
                 Tr(
                     "Une nouvelle opération clean-tag avec les Volontaires de la Propreté.",
                     "A new clean-tag operation with the Cleanliness Volunteers.",
@@ -542,7 +609,7 @@ def _events_by_community(at):
                 Tr("atelier-signaler", "reporting-workshop"),
                 at(16, 18, 30),
                 at(16, 20),
-                TO_BE_ANNOUNCED,
+                CARREFOUR,
                 Tr(
                     "Un atelier pour les Signaleurs « Dans ma rue ».",
                     "A workshop for “Dans ma rue” reporters.",
@@ -562,7 +629,7 @@ def _events_by_community(at):
                 Tr("formation-accompagnement-seniors", "training-accompanying-older-people"),
                 at(3, 14),
                 at(3, 16, 30),
-                TO_BE_ANNOUNCED,
+                FABRIQUE,
                 Tr(
                     "La formation qui précède les missions d'accompagnement de seniors.",
                     "The training session that comes before missions accompanying older people.",
@@ -576,7 +643,7 @@ def _events_by_community(at):
                 Tr("accompagnement-de-seniors", "accompanying-older-people"),
                 at(13, 14, 30),
                 at(13, 16, 30),
-                TO_BE_ANNOUNCED,
+                MEETING_AT_FABRIQUE,
                 Tr(
                     "Une mission d'accompagnement de seniors avec Paris en Compagnie.",
                     "A mission accompanying older people with Paris en Compagnie.",
@@ -591,7 +658,7 @@ def _events_by_community(at):
                 Tr("initiation-premiers-secours", "first-aid-introduction"),
                 at(22, 9, 30),
                 at(22, 12, 30),
-                TO_BE_ANNOUNCED,
+                HOTEL_DE_VILLE_PLACE,
                 Tr("Apprendre les gestes qui sauvent.", "Learning life-saving skills."),
             ),
             _training(
@@ -601,7 +668,7 @@ def _events_by_community(at):
                 Tr("se-preparer-crue-de-la-seine", "getting-ready-for-a-seine-flood"),
                 at(-25, 18),
                 at(-25, 20),
-                TO_BE_ANNOUNCED,
+                ACADEMIE_DU_CLIMAT,
                 Tr(
                     "Une préparation aux situations de crise telles que les crues de la Seine.",
                     "Preparing for crises such as Seine floods.",
@@ -637,7 +704,7 @@ def _events_by_community(at):
                 Tr("formation-team-paris", "team-paris-training"),
                 at(35, 18),
                 at(35, 20),
-                TO_BE_ANNOUNCED,
+                QUARTIER_JEUNES,
                 Tr(
                     "La formation qui précède les missions lors des grands événements sportifs.",
                     "The training session that comes before missions at major sporting events.",
@@ -654,7 +721,7 @@ def _events_by_community(at):
                 Tr("accueil-grand-evenement-sportif", "welcoming-at-a-major-sporting-event"),
                 at(50, 8),
                 at(50, 14),
-                TO_BE_ANNOUNCED,
+                MEETING_AT_HOTEL_DE_VILLE,
                 Tr(
                     "Une mission d'accueil du public avec Team Paris.",
                     "A mission welcoming the public with Team Paris.",

@@ -446,8 +446,7 @@ def press_release():
                             "l'innovation, de l'attractivité, de la prospective Paris 2030, de la "
                             "résilience</li><li>19h : Conférence : <i>Valoriser l'engagement "
                             "associatif et citoyen : vers un Passeport parisien de l'engagement</i>"
-                            "</li><li>20h : Buffet et DJ set</li></ul>"
-                            "<p>Inscription obligatoire dans la limite des places disponibles.</p>",
+                            "</li><li>20h : Buffet et DJ set</li></ul>",
                             "<ul><li>4 pm: Doors open to the public</li><li>5 pm: Talk: <i>the "
                             "Volontaires de Paris and resilience</i></li><li>6.30 pm: Speeches by "
                             "Patrick Bloche, First Deputy Mayor of Paris, Anouch Toranian, Deputy "
@@ -456,9 +455,16 @@ def press_release():
                             "of innovation, attractiveness, Paris 2030 foresight and resilience"
                             "</li><li>7 pm: Talk: <i>Recognising associative and civic engagement: "
                             "towards a Paris engagement passport</i></li><li>8 pm: Buffet and DJ "
-                            "set</li></ul>"
-                            "<p>Registration required, subject to availability.</p>",
+                            "set</li></ul>",
                         )
+                    ),
+                    # The release's « [lien] » to register: the event's own page.
+                    link(
+                        Tr(
+                            "Inscription obligatoire dans la limite des places disponibles",
+                            "Registration required, subject to availability",
+                        ),
+                        PageRef("event-evening"),
                     ),
                 ]
             ),

@@ -153,58 +153,6 @@ def _medal(draw, size, colour):
     )
 
 
-def _bin(draw, size, colour):
-    draw.rectangle((size * 0.26, size * 0.24, size * 0.74, size * 0.3), fill=WHITE)
-    draw.rectangle((size * 0.42, size * 0.18, size * 0.58, size * 0.24), fill=WHITE)
-    draw.polygon(
-        [
-            (size * 0.3, size * 0.34),
-            (size * 0.7, size * 0.34),
-            (size * 0.65, size * 0.82),
-            (size * 0.35, size * 0.82),
-        ],
-        fill=WHITE,
-    )
-
-
-def _apple(draw, size, colour):
-    draw.ellipse((size * 0.24, size * 0.3, size * 0.76, size * 0.82), fill=WHITE)
-    draw.ellipse((size * 0.5, size * 0.14, size * 0.66, size * 0.3), fill=WHITE)
-
-
-def _bicycle(draw, size, colour):
-    width = max(2, size // 30)
-    for cx in (size * 0.28, size * 0.72):
-        r = size * 0.16
-        draw.ellipse(
-            (cx - r, size * 0.62 - r, cx + r, size * 0.62 + r), outline=WHITE, width=width
-        )
-    draw.line(
-        [
-            (size * 0.28, size * 0.62),
-            (size * 0.45, size * 0.38),
-            (size * 0.65, size * 0.38),
-            (size * 0.72, size * 0.62),
-        ],
-        fill=WHITE,
-        width=width,
-    )
-    draw.line([(size * 0.45, size * 0.38), (size * 0.52, size * 0.62)], fill=WHITE, width=width)
-
-
-def _bag(draw, size, colour):
-    draw.rounded_rectangle(
-        (size * 0.24, size * 0.36, size * 0.76, size * 0.82), size * 0.04, fill=WHITE
-    )
-    draw.arc(
-        (size * 0.36, size * 0.18, size * 0.64, size * 0.5),
-        180,
-        360,
-        fill=WHITE,
-        width=max(2, size // 30),
-    )
-
-
 def _circles(draw, width, height):
     """Nine overlapping discs, one per community colour."""
     r = height * 0.22
@@ -310,26 +258,6 @@ IMAGES = {
         "Illustration du kit « Le Volontaire et la canicule » : un soleil",
         "kit-canicule.png",
         _illustration(_sun, "climate"),
-    ),
-    "kit-waste": (
-        "Illustration du kit sur les déchets : une poubelle",
-        "kit-dechets.png",
-        _illustration(_bin, "climate"),
-    ),
-    "kit-food": (
-        "Illustration du kit sur l'alimentation : une pomme",
-        "kit-alimentation.png",
-        _illustration(_apple, "climate"),
-    ),
-    "kit-mobility": (
-        "Illustration du kit sur la mobilité du quotidien : un vélo",
-        "kit-mobilite.png",
-        _illustration(_bicycle, "climate"),
-    ),
-    "kit-purchases": (
-        "Illustration du kit sur les achats : un sac à provisions",
-        "kit-achats.png",
-        _illustration(_bag, "climate"),
     ),
     "evening": (
         "Illustration de la Soirée de l'engagement : deux bulles de dialogue",
