@@ -1,8 +1,10 @@
 """What staff see: the registration tab and count, Wagtail's Forms listing and its export."""
 
 import csv
+import datetime
 import io
 
+import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,7 +14,7 @@ from wagtail.users.models import UserProfile
 from events.factories import EventIndexPageFactory, EventPageFactory
 from home.models import StandardPage
 from registrations.factories import RegistrationFactory, RegistrationFormFieldFactory
-from registrations.models import RegistrationFormField
+from registrations.models import Registration, RegistrationFormField
 
 
 @pytest.fixture
@@ -74,7 +76,7 @@ def test_the_csv_export_cannot_start_a_spreadsheet_formula(staff_client, event):
 
     content = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK" in content
-    assert ",=HYPERLINK" not in content
+    assert ";=HYPERLINK" not in content
 
 
 def test_a_ticked_answer_cannot_start_a_spreadsheet_formula_either(staff_client, event):
@@ -85,8 +87,48 @@ def test_a_ticked_answer_cannot_start_a_spreadsheet_formula_either(staff_client,
 
     response = staff_client.get(f"/admin/forms/submissions/{event.pk}/?export=csv")
 
-    (row,) = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))[1:]
+    (row,) = read_csv(response)[1:]
     assert "'=1+1, matin" in row
+
+
+def read_csv(response):
+    """The rows as a spreadsheet program reads the file: UTF-8 after its byte-order mark, cells
+    between `;`."""
+    content = b"".join(response.streaming_content)
+    assert content.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_the_csv_export_opens_in_french_excel_with_paris_time(staff_client, event):
+    registration = RegistrationFactory(
+        page=event, first_name="Zoë", last_name="N’Diaye; Müller", email="zoe@example.org"
+    )
+    # 14 January 2031 at 17:30:05.123456 UTC: 18:30:05 in Paris (winter time).
+    moment = datetime.datetime(2031, 1, 14, 17, 30, 5, 123456, tzinfo=datetime.UTC)
+    Registration.objects.filter(pk=registration.pk).update(submit_time=moment)
+
+    header, row = read_csv(staff_client.get(f"/admin/forms/submissions/{event.pk}/?export=csv"))
+
+    cells = dict(zip(header, row, strict=True))
+    assert cells["Registered at"] == "2031-01-14 18:30:05"
+    # In the staff member's language (English here), though the file streams after the view.
+    assert cells["Status"] == "confirmed"
+    assert "Zoë" in row and "N’Diaye; Müller" in row
+
+
+def test_the_xlsx_export_gives_paris_time_too(staff_client, event):
+    registration = RegistrationFactory(page=event)
+    moment = datetime.datetime(2031, 7, 14, 8, 0, 0, 999, tzinfo=datetime.UTC)
+    Registration.objects.filter(pk=registration.pk).update(submit_time=moment)
+
+    response = staff_client.get(f"/admin/forms/submissions/{event.pk}/?export=xlsx")
+
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header, row = ([cell.value for cell in line] for line in sheet.iter_rows(max_row=2))
+    # 10:00 in Paris (summer time).
+    assert dict(zip(header, row, strict=True))["Registered at"] == datetime.datetime(
+        2031, 7, 14, 10, 0, 0
+    )
 
 
 def test_the_submissions_list_and_export_cost_the_same_queries_with_more_registrations(
