@@ -1,8 +1,10 @@
 """The benchmark behind `scripts/bench`: the site as it runs in production (gunicorn, 2 sync
 workers, the production settings, PostgreSQL, Redis) with the demo content, loaded from outside.
 
-For each page kind: the SQL queries of an uncached render, then, uncached, from the site's own
-cache, and through the reverse proxy (deploy/nginx/volontaires.conf): requests per second and
+For each page kind, served uncached (no cache at all), as a page-cache miss (the page rendered
+again, the fragments kept with the pages still cached: what a visitor meets after a
+registration purged it), from the site's own cache, and through the reverse proxy
+(deploy/nginx/volontaires.conf): the SQL queries of a request, requests per second and
 the median wait at each concurrency, and the gunicorn workers' own CPU time per request (read
 from /proc: steadier than wall time on a shared machine). Then registrations per second at
 concurrency 32, the database checked for overbooking afterwards. Then the public pages again
@@ -241,31 +243,54 @@ def open_event():
     )
 
 
-def queries(path):
+def queries(path, miss=False):
+    """The SQL of one render with an empty cache, or (`miss`) of one that misses the page cache
+    only, the fragments kept with the pages (navigation, footer, bodies) still in it."""
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
     client = Client()
-    assert client.get(path, HTTP_HOST="127.0.0.1").status_code == 200  # Images' renditions.
-    with CaptureQueriesContext(connection) as captured:
+    with override_settings(PAGE_CACHE_SECONDS=600 if miss else 0):
+        # Images' renditions, and the fragments when kept.
         assert client.get(path, HTTP_HOST="127.0.0.1").status_code == 200
+        if miss:
+            path = missed(path, "sql")
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path, HTTP_HOST="127.0.0.1").status_code == 200
     return len(captured)
 
 
+def missed(path, number):
+    """The page at an address the page cache does not hold yet: a query string of its own."""
+    return f"{path}{'&' if '?' in path else '?'}miss={number}-{secrets.token_hex(4)}"
+
+
+# How each table row asks for the page, and how many queries a request makes there.
+SERVED = {
+    "uncached": (lambda path, _number: path, lambda path: queries(path)),
+    "page miss": (missed, lambda path: queries(path, miss=True)),
+    "app cache": (lambda path, _number: path, lambda _path: 0),
+    "proxy": (lambda path, _number: path, lambda _path: 0),
+}
+
+
 def page_table(modes, paths):
-    header = f"{'page':<15} {'SQL':>4} {'served':<10}"
+    header = f"{'page':<15} {'served':<10} {'SQL':>4}"
     for concurrency in CONCURRENCY:
         header += f" | c={concurrency:<2} {'req/s':>7} {'median ms':>9} {'CPU ms/req':>10}"
     print(header)
     for name, path in paths.items():
-        sql = queries(path)
         for mode, server, port in modes:
+            address, sql = SERVED[mode]
             request(port, path)  # Warm the workers, fill the caches.
-            row = f"{name:<15} {sql:>4} {mode:<10}"
+            row = f"{name:<15} {mode:<10} {sql(path):>4}"
             for concurrency in CONCURRENCY:
                 rate, median, cpu = load(
-                    server, port, lambda _n, p=path, o=port: request(o, p), concurrency
+                    server,
+                    port,
+                    lambda n, p=path, o=port, a=address: request(o, a(p, n)),
+                    concurrency,
                 )
                 row += f" | {'':<4} {rate:>7.1f} {median:>9.0f} {cpu:>10.1f}"
             print(row, flush=True)
@@ -416,6 +441,7 @@ def main():
                 page_table(
                     [
                         ("uncached", uncached, UNCACHED_PORT),
+                        ("page miss", cached, CACHED_PORT),
                         ("app cache", cached, CACHED_PORT),
                         ("proxy", cached, PROXY_PORT),
                     ],
