@@ -1,6 +1,7 @@
 import datetime
 import zoneinfo
 from itertools import islice
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -408,6 +409,11 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @property
+    def map_query(self):
+        """The venue's address as a map service's search query string."""
+        return urlencode({"query": f"{self.address}, France"})
 
     @property
     def is_full(self):

@@ -1,6 +1,8 @@
 """Calendar files: an .ics per event and the agenda's feed of upcoming events."""
 
 import datetime
+import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.utils import timezone
@@ -97,3 +99,46 @@ def test_each_community_has_a_feed_of_its_upcoming_events(client, agenda):
     assert f'href="{climate.url}ical/"' in html
     assert "S’abonner aux événements de cette communauté (iCal)" in html
     assert summaries(client.get(climate.url + "ical/")) == ["Plantation de forêt"]
+
+
+def facts_links(client, page):
+    """The links of an event page's practical information: {text: href}."""
+    html = client.get(page.url).content.decode()
+    facts = html.split('class="event-facts"', 1)[1].split("</section>", 1)[0]
+    return {
+        re.sub(r"<[^>]+>", "", text).strip(): href
+        for href, text in re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', facts, re.S)
+    }
+
+
+@pytest.mark.django_db
+def test_an_upcoming_event_offers_its_ics_file_and_a_map_of_its_address(client, agenda, translate):
+    event = agenda.get_children().specific().get(title="Soirée de l'engagement")
+    links = facts_links(client, event)
+
+    ics = links["Ajouter à mon agenda (fichier .ics)"]
+    (entry,) = parse(client.get(ics)).walk("VEVENT")
+    assert str(entry["summary"]) == "Soirée de l'engagement"
+    assert str(entry["location"]) == "Hôtel de Ville, Place de l'Hôtel de Ville, 75004 Paris"
+    map_url = urlsplit(links["Voir sur une carte (OpenStreetMap)"])
+    assert map_url.netloc == "www.openstreetmap.org"
+    assert parse_qs(map_url.query)["query"] == ["Place de l'Hôtel de Ville, 75004 Paris, France"]
+
+    english = translate(event, title="Engagement evening")
+    links = facts_links(client, english)
+    (entry,) = parse(client.get(links["Add to my calendar (.ics file)"])).walk("VEVENT")
+    assert str(entry["summary"]) == "Engagement evening"
+    assert "See on a map (OpenStreetMap)" in links
+
+
+@pytest.mark.django_db
+def test_no_calendar_link_once_over_and_no_map_without_an_address(client, agenda):
+    past = agenda.get_children().specific().get(title="Opération clean-tag")
+    assert not any("agenda" in text for text in facts_links(client, past))
+
+    unlocated = EventPageFactory(
+        parent=agenda, address="", start=timezone.now() + datetime.timedelta(days=5)
+    )
+    links = facts_links(client, unlocated)
+    assert "Ajouter à mon agenda (fichier .ics)" in links
+    assert not any("carte" in text for text in links)
