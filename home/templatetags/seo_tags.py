@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from home.sites import site_url
+from pagecache.cache import fragment
 
 register = template.Library()
 
@@ -58,8 +59,15 @@ def structured_data(context, page):
 
     request = context.get("request")
     if isinstance(page, HomePage):
-        site_settings = SiteSettings.for_request(request) if request else None
-        data = _organization(page, request, site_settings)
+        # Kept with the pages: saving the settings purges them.
+        data = fragment(
+            request,
+            "organization",
+            lambda: _organization(
+                page, request, SiteSettings.for_request(request) if request else None
+            ),
+            page.pk,
+        )
     else:
         data = page.structured_data(request) if isinstance(page, BasePage) else None
     if not data:
