@@ -55,6 +55,7 @@ def serve_registration_page(page, request, *args, **kwargs):
             except RegistrationRefused as refusal:
                 form.add_error(None, str(refusal))
             else:
+                outcome["to"] = masked_address(form.cleaned_data["email"])
                 return redirect_to_outcome(page, request, outcome)
     else:
         form = None
@@ -74,6 +75,13 @@ def serve_registration_page(page, request, *args, **kwargs):
         # add `Vary: Cookie`): shared caches keep it until a change purges it.
         shared(response)
     return response
+
+
+def masked_address(email):
+    """Enough of the address typed for its owner to spot a slip, in a link that may stay in
+    the browser's history: its first letter and its domain."""
+    local, _at, domain = email.rpartition("@")
+    return f"{local[:1]}•••@{domain}"
 
 
 def redirect_to_outcome(page, request, outcome):

@@ -1,6 +1,7 @@
 """Registering from a page: validation, duplicates, places and waiting list, windows, minors."""
 
 import datetime
+import html
 import re
 import zoneinfo
 
@@ -98,6 +99,45 @@ def test_a_visitor_registers_for_an_event_in_french(client, event_fr, page_text)
     # What one person registered is for them only: never stored by a shared cache.
     assert "private" in confirmation["Cache-Control"]
     assert "no-store" in confirmation["Cache-Control"]
+
+
+def recap(response):
+    """The recap under the outcome: {label: text}, and the paragraphs after it."""
+    markup = response.content.decode().split('class="registration__recap"', 1)[1]
+    dl, after = markup.split("</dl>", 1)
+    strip = lambda part: " ".join(html.unescape(re.sub(r"<[^>]+>", " ", part)).split())  # noqa: E731
+    terms = [strip(term) for term in re.findall(r"<dt>(.*?)</dt>", dl, re.S)]
+    details = [strip(detail) for detail in re.findall(r"<dd>(.*?)</dd>", dl, re.S)]
+    return dict(zip(terms, details, strict=True)), after.split("</div>", 1)[0]
+
+
+def test_after_registering_the_page_recaps_what_where_which_email_and_how_to_cancel(
+    client, event_fr, in_english
+):
+    event_fr.venue, event_fr.address = "Hôtel de Ville", "Place de l'Hôtel de Ville, 75004 Paris"
+    event_fr.save_revision().publish()
+    response = register(client, event_fr, email="camille.dupont@example.org")
+
+    items, after = recap(response)
+    start = timezone.localtime(event_fr.start, zoneinfo.ZoneInfo("Europe/Paris"))
+    assert items["Inscription à"].startswith("Forum des Volontaires")
+    assert date_format(start, "j F Y", use_l10n=True) in items["Inscription à"]
+    assert "Hôtel de Ville, Place de l'Hôtel de Ville, 75004 Paris" in items["Inscription à"]
+    # Enough to spot a slip, not the whole address in a link that stays in the history.
+    assert items["E-mail envoyé à"] == "c•••@example.org"
+    assert "Pour annuler, suivez le lien à la fin de cet e-mail." in after
+    assert 'href="/fr/passeport/"' in after
+
+    english = in_english(event_fr)
+    items, after = recap(register(client, english, email="dominique@example.org"))
+    assert items["Email sent to"] == "d•••@example.org"
+    assert "To cancel, follow the link at the end of that email." in after
+
+
+def test_the_recap_is_the_same_whether_or_not_the_address_was_registered(client, event_fr):
+    first = recap(register(client, event_fr, email="camille.dupont@example.org"))
+    again = recap(register(client, event_fr, email="camille.dupont@example.org"))
+    assert first == again
 
 
 def test_an_english_visitor_registers_on_the_english_page(client, event_fr, translate, page_text):
