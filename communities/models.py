@@ -250,3 +250,7 @@ class KitPage(BasePage):
 
     class Meta:
         verbose_name = _("kit")
+
+    @property
+    def listing_date(self):
+        return self.publication_date

@@ -407,6 +407,10 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         )
 
     @property
+    def listing_date(self):
+        return self.start
+
+    @property
     def is_past(self):
         return self.end < timezone.now()
 

@@ -103,6 +103,12 @@ class BasePage(RegistrationFormMixin, Page):
         step = self.steplen
         return Q(path__in=[self.path[:end] for end in range(2 * step, len(self.path), step)])
 
+    @property
+    def listing_date(self):
+        """The date a listing or a search result gives this page: when it was last published,
+        unless its type has a date of its own."""
+        return self.last_published_at
+
     def structured_data(self, request):
         """schema.org data search engines read of this page (JSON-LD), or None."""
         return None
@@ -236,6 +242,10 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+
+    @property
+    def listing_date(self):
+        return self.date or super().listing_date
 
 
 @register_setting(icon="site")
