@@ -26,8 +26,12 @@ class CharterPage(BasePage):
     )
     commitments = StreamField(
         [("commitment", CommitmentBlock())],
+        blank=True,
         verbose_name=_("commitments"),
-        help_text=_("In order: they are numbered 1, 2, 3… on the page."),
+        help_text=_(
+            "In order: they are numbered 1, 2, 3… on the page. Leave empty when the charter's "
+            "text is published elsewhere, and link it below."
+        ),
     )
     body = StreamField(
         BodyBlock(),

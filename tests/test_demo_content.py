@@ -206,13 +206,19 @@ def test_kits_charters_and_the_carte_citoyenne(fr):
         "Charte parisienne de la participation citoyenne",
         "Charte des Volontaires de Paris",
     }
+    # Seed 002 gives the charter's « dix engagements » only through its full text; seed 001's
+    # three principles say what citizen participation is, not which commitments they are.
     participation = charters["Charte parisienne de la participation citoyenne"]
-    assert [block.value["title"] for block in participation.commitments] == [
-        "Un droit effectif à la participation citoyenne",
-        "Une co-construction à chaque étape",
-        "Recueillir la voix de tous",
-    ]
-    assert "texte intégral de la charte est disponible" in stream_text(participation.body)
+    assert not participation.commitments
+    body = stream_text(participation.body)
+    for principle in SEED_001_PRINCIPLES:
+        assert principle in body
+    assert "https://api-site-cdn.paris.fr/images/99956" in body
+    assert "trois des dix" not in body
+    volunteers = charters["Charte des Volontaires de Paris"]
+    quoted = " ".join(block.value["text"].source for block in volunteers.commitments)
+    for quote in SEED_000_QUOTES:
+        assert quote in quoted
 
     card = french(ProgrammePage, fr).get()
     assert card.title == "Carte Citoyenne" and card.minimum_age == 7
@@ -233,6 +239,16 @@ def test_press_release_and_site_settings(fr):
     assert {"Données personnelles", "Mentions légales", "Carte Citoyenne"} <= footer
     assert "Déclaration d'accessibilité" in footer
 
+
+SEED_001_PRINCIPLES = [
+    "Un droit effectif à la participation citoyenne",
+    "Une co-construction à chaque étape",
+    "Recueillir la voix de tous",
+]
+SEED_000_QUOTES = [
+    "toute mission proposée est systématiquement précédée d'une formation",
+    "œuvrent pour l'intérêt général",
+]
 
 # What the seeds (the programme's source documents) say, which the demo must not contradict.
 FIRST_KIT = "Le Volontaire et la canicule"  # seed 002: « premier kit », June 2019
@@ -292,6 +308,23 @@ def test_every_event_says_where_to_go(fr, en):
     placeholders = ("communiqué", "given to registered", "à préciser", "to be announced")
     for event in events:
         assert event.venue and not any(p in event.venue.lower() for p in placeholders), event
+
+
+def test_the_programme_history_tells_of_jemengage_paris(fr, en):
+    page = french(StandardPage, fr).get(slug="jemengage-paris")
+    body = json.dumps([block["value"] for block in page.body.raw_data], ensure_ascii=False)
+    # Seed 004's figures (and seed 002's later one), and its date, which seed 002 gives as
+    # March and seed 004 as April.
+    for fact in ("483", "6\u00a0600", "15 000 euros", "11 janvier", "Ma ville je t'aide"):
+        assert fact in body or fact in page.introduction, fact
+    assert "printemps 2015" in page.introduction
+    history = french(StandardPage, fr).get(slug="genese-du-programme")
+    links = [block.value["page"] for block in history.body if block.block_type == "link"]
+    assert page.pk in [link.pk for link in links]
+    assert StandardPage.objects.live().filter(locale=en, slug="jemengage-paris").exists()
+    # Seed 004 names a civil servant as its contact: nobody private is named on the site.
+    assert not Page.objects.filter(title__icontains="Pène").exists()
+    assert "Pène" not in body
 
 
 def test_running_again_duplicates_nothing_and_makes_an_admin_only_on_request(demo, fr):

@@ -308,6 +308,13 @@ def standard_pages():
                             )
                         ),
                         link(
+                            Tr(
+                                "Avant les Volontaires : la plateforme jemengage.paris",
+                                "Before the Volontaires: the jemengage.paris platform",
+                            ),
+                            PageRef("jemengage"),
+                        ),
+                        link(
                             Tr("Les perspectives du programme", "The programme's outlook"),
                             PageRef("perspectives"),
                         ),
@@ -352,9 +359,116 @@ def standard_pages():
                 ),
             },
         ),
+        jemengage(),
         press_release(),
         *legal_pages(),
     ]
+
+
+def jemengage():
+    """The programme's forerunner, jemengage.paris (seed 004, with seed 002's later figures).
+    Seed 002 says it opened in March 2015, seed 004 that it launched on 1 April 2015: the
+    page says spring 2015, which contradicts neither."""
+    return PageSpec(
+        StandardPage,
+        "jemengage",
+        title=Tr(
+            "Avant les Volontaires : la plateforme jemengage.paris",
+            "Before the Volontaires: the jemengage.paris platform",
+        ),
+        slug=Tr("jemengage-paris", "jemengage-paris"),
+        fields={
+            "introduction": Tr(
+                "Jemengage.paris est une plate-forme de mise en relation entre citoyens bénévoles "
+                "et associations, ouverte par la Ville de Paris au printemps 2015.",
+                "Jemengage.paris is a platform that puts volunteer citizens in touch with "
+                "associations, opened by the Ville de Paris in spring 2015.",
+            ),
+            "body": Stream(
+                [
+                    heading(Tr("Le besoin", "The need")),
+                    paragraph(
+                        Tr(
+                            "<p>Le projet fait suite aux terribles événements qui ont touché Paris "
+                            "au mois de janvier 2015. L'émotion et l'engagement collectif, "
+                            "cristallisés dans le rassemblement du 11 janvier, ont mis en lumière "
+                            "le besoin des Parisiens de rétablir du lien social au profit du vivre "
+                            "ensemble.</p>",
+                            "<p>The project followed the terrible events that struck Paris in "
+                            "January 2015. The emotion and collective commitment that came "
+                            "together in the gathering of 11 January showed how much Parisians "
+                            "needed to rebuild social ties for living together.</p>",
+                        )
+                    ),
+                    heading(Tr("Les objectifs", "The aims")),
+                    paragraph(
+                        Tr(
+                            "<p>L'objectif premier est de permettre aux Parisiens de s'engager et "
+                            "de faciliter la démarche de l'engagement bénévole à travers des "
+                            "missions. L'objectif secondaire est une transformation de fond : "
+                            "toucher un public jeune, renouveler le public des associations et "
+                            "aider celles-ci à se moderniser.</p>",
+                            "<p>The first aim is to let Parisians get involved and to make "
+                            "volunteering easier through missions. The second is a deeper "
+                            "change: reaching young people, renewing the associations' audience "
+                            "and helping them modernise.</p>",
+                        )
+                    ),
+                    heading(Tr("L'initiative", "The initiative")),
+                    paragraph(
+                        Tr(
+                            "<p>La plate-forme est le fruit d'une collaboration entre la Direction "
+                            "de la Démocratie, des Citoyens et des Territoires (DDCT), la "
+                            "Direction de l'information et de la communication (DICOM) et une "
+                            "jeune startup parisienne, « Ma ville je t'aide », lauréate de "
+                            "l'appel à projets de la Ville. Le coût total du projet pour la "
+                            "collectivité est de 15 000 euros.</p>",
+                            "<p>The platform came out of a collaboration between the Directorate "
+                            "for Democracy, Citizens and Territories (DDCT), the Directorate for "
+                            "Information and Communication (DICOM) and a young Paris start-up, "
+                            "“Ma ville je t'aide”, which won the Ville's call for projects. The "
+                            "project cost the city 15,000 euros in all.</p>",
+                        )
+                    ),
+                    heading(Tr("Le bilan", "The results")),
+                    key_figures(
+                        (
+                            Tr("Plus de 1\u00a0000", "More than 1,000"),
+                            Tr(
+                                "engagements dans les trois premiers mois",
+                                "engagements in the first three months",
+                            ),
+                        ),
+                        (
+                            Tr("483", "483"),
+                            Tr(
+                                "associations sur la plate-forme dans les trois premiers mois",
+                                "associations on the platform in the first three months",
+                            ),
+                        ),
+                        (
+                            Tr("Presque 2\u00a0000", "Nearly 2,000"),
+                            Tr(
+                                "citoyens qui ont tenté l'expérience",
+                                "citizens who gave it a try",
+                            ),
+                        ),
+                        (
+                            Tr("Plus de 6\u00a0600", "More than 6,600"),
+                            Tr(
+                                "missions publiées depuis, tous secteurs confondus",
+                                "missions published since, across all sectors",
+                            ),
+                        ),
+                    ),
+                    link(
+                        Tr("La genèse du programme", "How the programme began"),
+                        PageRef("history"),
+                    ),
+                ]
+            ),
+        },
+    )
 
 
 def press_release():
@@ -703,64 +817,46 @@ def charters():
                     "<p>Drawing it up together with all stakeholders was one of Paris's Open "
                     "Government Partnership (OGP) commitments in 2016.</p>",
                 ),
-                "commitments": Stream(
-                    [
-                        (
-                            "commitment",
-                            {
-                                "title": Tr(
-                                    "Un droit effectif à la participation citoyenne",
-                                    "An effective right to citizen participation",
-                                ),
-                                "text": Tr(
-                                    "<p>Garantir un droit effectif à la participation et à "
-                                    "l'engagement citoyen à tous les Parisiennes et Parisiens, sans "
-                                    "condition.</p>",
-                                    "<p>Guarantee all Parisians an effective right to participation "
-                                    "and civic engagement, without conditions.</p>",
-                                ),
-                            },
-                        ),
-                        (
-                            "commitment",
-                            {
-                                "title": Tr(
-                                    "Une co-construction à chaque étape",
-                                    "Building together at every stage",
-                                ),
-                                "text": Tr(
-                                    "<p>Permettre l'intervention des Parisiennes et des Parisiens à "
-                                    "l'élaboration des politiques publiques de la Ville de Paris, à "
-                                    "chaque étape – de leur conception à leur évaluation.</p>",
-                                    "<p>Enable Parisians to take part in shaping the Ville de "
-                                    "Paris's public policies at every stage, from their design to "
-                                    "their evaluation.</p>",
-                                ),
-                            },
-                        ),
-                        (
-                            "commitment",
-                            {
-                                "title": Tr("Recueillir la voix de tous", "Hearing every voice"),
-                                "text": Tr(
-                                    "<p>Recueillir la voix des publics les plus éloignés et "
-                                    "invisibles de la participation et de l'engagement citoyen.</p>",
-                                    "<p>Hear the voice of the people furthest from, and least "
-                                    "visible in, citizen participation and engagement.</p>",
-                                ),
-                            },
-                        ),
-                    ]
-                ),
+                # The seeds give the charter's ten commitments only through its full text
+                # (seed 002's link); seed 001's three principles say what citizen
+                # participation is in Paris, and are quoted as such.
                 "body": Stream(
                     [
+                        heading(
+                            Tr(
+                                "La participation citoyenne à Paris, c'est quoi ?",
+                                "What is citizen participation in Paris?",
+                            )
+                        ),
                         paragraph(
                             Tr(
-                                "<p>Cette page présente trois des dix engagements de la charte. Le "
-                                "texte intégral de la charte est disponible auprès de la Ville de "
-                                "Paris.</p>",
-                                "<p>This page presents three of the charter's ten commitments. The "
-                                "full text of the charter is available from the Ville de Paris.</p>",
+                                "<ol><li><b>Un droit effectif à la participation citoyenne</b> : "
+                                "garantir un droit effectif à la participation et à l'engagement "
+                                "citoyen à tous les Parisiennes et Parisiens, sans condition.</li>"
+                                "<li><b>Une co-construction à chaque étape</b> : permettre "
+                                "l'intervention des Parisiennes et des Parisiens à l'élaboration "
+                                "des politiques publiques de la Ville de Paris, à chaque étape – de "
+                                "leur conception à leur évaluation.</li>"
+                                "<li><b>Recueillir la voix de tous</b> : recueillir la voix des "
+                                "publics les plus éloignés et invisibles de la participation et de "
+                                "l'engagement citoyen.</li></ol>",
+                                "<ol><li><b>An effective right to citizen participation</b>: "
+                                "guarantee all Parisians an effective right to participation and "
+                                "civic engagement, without conditions.</li>"
+                                "<li><b>Building together at every stage</b>: enable Parisians to "
+                                "take part in shaping the Ville de Paris's public policies at every "
+                                "stage, from their design to their evaluation.</li>"
+                                "<li><b>Hearing every voice</b>: hear the voice of the people "
+                                "furthest from, and least visible in, citizen participation and "
+                                "engagement.</li></ol>",
+                            )
+                        ),
+                        paragraph(
+                            Tr(
+                                "<p>Les dix engagements de la charte sont dans son texte intégral, "
+                                "publié par la Ville de Paris.</p>",
+                                "<p>The charter's ten commitments are in its full text, published "
+                                "by the Ville de Paris.</p>",
                             )
                         ),
                         link(
@@ -790,15 +886,19 @@ def charters():
                     "<p>La Charte des Volontaires de Paris a été co-construite avec des "
                     "Parisiens Volontaires. Elle compte parmi les principales réalisations du "
                     "programme, annoncé en avril 2019 par la Maire de Paris.</p>"
-                    "<p>Les engagements ci-dessous reprennent les principes du programme tels "
-                    "que la Ville de Paris les présente ; le texte de la charte est disponible "
-                    "auprès de la Ville de Paris.</p>",
+                    "<p>Les engagements ci-dessous citent la présentation du programme par la "
+                    "Ville de Paris (« Le programme des Volontaires de Paris », 10 décembre "
+                    "2019). Le texte intégral de la charte est détenu par la Ville de Paris, qui "
+                    "l'a co-construit avec des Parisiens Volontaires : ce site n'en donne que ce "
+                    "que la Ville en a rendu public.</p>",
                     "<p>The Volontaires de Paris charter was drawn up together with volunteer "
                     "Parisians. It is one of the main achievements of the programme, announced "
                     "in April 2019 by the Mayor of Paris.</p>"
-                    "<p>The commitments below restate the programme's principles as the Ville "
-                    "de Paris presents them; the text of the charter is available from the "
-                    "Ville de Paris.</p>",
+                    "<p>The commitments below quote the Ville de Paris's presentation of the "
+                    "programme (“Le programme des Volontaires de Paris”, 10 December 2019). The "
+                    "full text of the charter is held by the Ville de Paris, which drew it up "
+                    "with volunteer Parisians: this site gives only what the Ville has made "
+                    "public of it.</p>",
                 ),
                 "commitments": Stream(
                     [
@@ -806,7 +906,7 @@ def charters():
                             "commitment",
                             {
                                 "title": Tr(
-                                    "Agir pour l'intérêt général", "Acting for the common good"
+                                    "Œuvrer pour l'intérêt général", "Working for the common good"
                                 ),
                                 "text": Tr(
                                     "<p>Les Volontaires de Paris participent à la mise en œuvre "
@@ -821,8 +921,8 @@ def charters():
                             "commitment",
                             {
                                 "title": Tr(
-                                    "Se former avant chaque mission",
-                                    "Training before every mission",
+                                    "Une formation avant toute mission",
+                                    "A training before every mission",
                                 ),
                                 "text": Tr(
                                     "<p>Le programme est tourné vers l'action : toute mission "
@@ -855,8 +955,8 @@ def charters():
                             "commitment",
                             {
                                 "title": Tr(
-                                    "Agir avec les acteurs du territoire",
-                                    "Acting with local actors",
+                                    "S'appuyer sur les acteurs du territoire",
+                                    "Drawing on local actors",
                                 ),
                                 "text": Tr(
                                     "<p>Le programme se déploie en s'appuyant sur l'expertise des "
