@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -10,9 +11,11 @@ from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
 from home.models import BasePage
+from pagecache.cache import shared
 from registrations.models import RoutableRegistrationPageMixin
 
 from .blocks import KitBodyBlock
+from .pdf import kit_pdf
 
 
 @register_snippet
@@ -197,8 +200,9 @@ class CommunityPartner(Orderable):
     panels = [FieldPanel("association")]
 
 
-class KitPage(BasePage):
-    """A practical guide for volunteers, e.g. « Le Volontaire et la canicule »."""
+class KitPage(RoutableRegistrationPageMixin, BasePage):
+    """A practical guide for volunteers, e.g. « Le Volontaire et la canicule », and the same as
+    a PDF to print or keep."""
 
     class Theme(models.TextChoices):
         HEATWAVE = "heatwave", _("Heatwave")
@@ -254,3 +258,11 @@ class KitPage(BasePage):
     @property
     def listing_date(self):
         return self.publication_date
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        """The kit as a tagged PDF; the shared caches keep it until the kit is published
+        again."""
+        response = HttpResponse(kit_pdf(self, request), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}.pdf"'
+        return shared(response)

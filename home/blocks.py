@@ -4,6 +4,7 @@ App-specific blocks (kit steps, charter commitments, programme items) live in ea
 own ``blocks.py`` and are added to ``BodyBlock`` there.
 """
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -155,6 +156,48 @@ class DocumentBlock(blocks.StructBlock):
         description = _("A file to download, shown with its format and size.")
 
 
+class SettingsBlock(blocks.StaticBlock):
+    """A legal page's section whose facts come from the site settings, which a deployment
+    fills: what is not filled in is left out, never shown as a placeholder."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["retention_days"] = settings.REGISTRATION_RETENTION_DAYS
+        return context
+
+
+class LegalNoticeBlock(SettingsBlock):
+    class Meta:
+        icon = "info-circle"
+        label = _("Legal notice: publisher, director, host")
+        admin_text = _(
+            "Shows the publisher, the publication director and the host set in the site settings."
+        )
+        template = "components/blocks/legal_notice.html"
+
+
+class DataProtectionBlock(SettingsBlock):
+    class Meta:
+        icon = "lock"
+        label = _("Privacy: controller, contact, retention, rights")
+        admin_text = _(
+            "Shows the controller and the data protection officer's contact from the site "
+            "settings, how long registrations are kept, and how to exercise one's rights."
+        )
+        template = "components/blocks/data_protection.html"
+
+
+class AccessibilityStatusBlock(SettingsBlock):
+    class Meta:
+        icon = "view"
+        label = _("Accessibility statement")
+        admin_text = _(
+            "Shows the statement on the RGAA model from the site settings: compliance, audit, "
+            "non-accessible content, derogations, contact and recourse."
+        )
+        template = "components/blocks/accessibility_status.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -163,6 +206,9 @@ class BodyBlock(blocks.StreamBlock):
     key_figures = KeyFiguresBlock()
     link = LinkBlock()
     document = DocumentBlock()
+    legal_notice = LegalNoticeBlock()
+    data_protection = DataProtectionBlock()
+    accessibility_status = AccessibilityStatusBlock()
 
     class Meta:
         template = "components/blocks/stream.html"

@@ -2,7 +2,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import CommentPanelPlaceholder, Page, PageManager, PageViewRestriction
@@ -329,15 +334,128 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
-    panels = [
-        MultiFieldPanel(
-            [FieldPanel("press_email"), FieldPanel("press_phone")], heading=_("Press")
+    # What a deployment must state on its legal pages (shown there by the blocks of
+    # `home.blocks`): an empty one shows nothing, never a placeholder.
+    publisher = models.TextField(
+        blank=True,
+        verbose_name=_("publisher"),
+        help_text=_(
+            "Who publishes the site, with its postal address, as the legal notice states it."
         ),
-        FieldPanel("privacy_page"),
-        FieldPanel("accessibility_page"),
-        FieldPanel("footer_links"),
-        FieldPanel("social_links"),
-    ]
+    )
+    publication_director = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("publication director"),
+        help_text=_("The office (not a person's name unless the law requires it)."),
+    )
+    host = models.TextField(
+        blank=True,
+        verbose_name=_("host"),
+        help_text=_("The hosting provider's name, address and telephone number."),
+    )
+    dpo_contact = models.TextField(
+        blank=True,
+        verbose_name=_("data protection officer's contact"),
+        help_text=_("The postal or email address where people exercise their rights."),
+    )
+
+    class Compliance(models.TextChoices):
+        NONE = "none", _("not compliant")
+        PARTIAL = "partial", _("partially compliant")
+        FULL = "full", _("fully compliant")
+
+    accessibility_compliance = models.CharField(
+        max_length=10,
+        choices=Compliance.choices,
+        default=Compliance.NONE,
+        verbose_name=_("compliance with the RGAA"),
+        help_text=_("“Not compliant” until an audit has measured it."),
+    )
+    accessibility_statement_date = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("date of the statement"),
+        help_text=_("When the statement was drawn up or last brought up to date."),
+    )
+    accessibility_audit = models.TextField(
+        blank=True,
+        verbose_name=_("audit results"),
+        help_text=_("Who audited, when, and the rate of RGAA criteria met; empty: no audit yet."),
+    )
+    accessibility_non_accessible = models.TextField(
+        blank=True,
+        verbose_name=_("non-accessible content"),
+        help_text=_("One item per line: what fails, and why."),
+    )
+    accessibility_derogations = models.TextField(
+        blank=True,
+        verbose_name=_("derogations"),
+        help_text=_("Content exempted for a disproportionate burden, one per line."),
+    )
+    accessibility_contact = models.CharField(
+        max_length=254,
+        blank=True,
+        verbose_name=_("contact to report an accessibility problem"),
+        help_text=_("An institutional email address or web form address."),
+    )
+    accessibility_plan_url = models.URLField(
+        blank=True,
+        verbose_name=_("multi-year accessibility plan"),
+        help_text=_("The address of the published plan."),
+    )
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    MultiFieldPanel(
+                        [FieldPanel("press_email"), FieldPanel("press_phone")],
+                        heading=_("Press"),
+                    ),
+                    FieldPanel("privacy_page"),
+                    FieldPanel("accessibility_page"),
+                    FieldPanel("footer_links"),
+                    FieldPanel("social_links"),
+                ],
+                heading=_("Contacts and links"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("publisher"),
+                    FieldPanel("publication_director"),
+                    FieldPanel("host"),
+                    FieldPanel("dpo_contact"),
+                ],
+                heading=_("Legal notice and privacy"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("accessibility_compliance"),
+                    FieldPanel("accessibility_statement_date"),
+                    FieldPanel("accessibility_audit"),
+                    FieldPanel("accessibility_non_accessible"),
+                    FieldPanel("accessibility_derogations"),
+                    FieldPanel("accessibility_contact"),
+                    FieldPanel("accessibility_plan_url"),
+                ],
+                heading=_("Accessibility statement"),
+            ),
+        ]
+    )
 
     class Meta:
         verbose_name = _("site settings")
+
+    @property
+    def non_accessible_items(self):
+        return _lines(self.accessibility_non_accessible)
+
+    @property
+    def derogation_items(self):
+        return _lines(self.accessibility_derogations)
+
+
+def _lines(text):
+    """A multi-line setting as a list, blank lines left out."""
+    return [line.strip() for line in text.splitlines() if line.strip()]

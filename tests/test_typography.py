@@ -17,7 +17,7 @@ from communities.factories import (
     CommunityPageFactory,
     KitPageFactory,
 )
-from home.factories import StandardPageFactory
+from home.factories import DocumentFactory, StandardPageFactory
 from registrations import tokens
 from registrations.factories import RegistrationFactory
 from tests.conftest import SAME_ORIGIN, form_data
@@ -289,3 +289,22 @@ def test_marking_the_mottos_costs_the_same_however_many_communities(
         translate(community)
 
     assert len(sql_of_a_cold_render(client, english_index.url)) == len(few)
+
+
+def test_a_document_size_is_written_as_each_language_writes_it(client, home_page, translate):
+    document = DocumentFactory(file__data=b"%PDF-1.4 " + b"x" * 1936)
+    document.file_size = document.file.size  # 1,945 bytes, as Wagtail records on upload
+    document.save()
+    page = StandardPageFactory(
+        parent=home_page,
+        body__0__document__document=document,
+        body__0__document__title="La fiche",
+    )
+    english = translate(page)
+
+    def meta(url):
+        html = client.get(url).content.decode()
+        return re.search(r'<span class="document__meta">([^<]*)</span>', html).group(1)
+
+    assert meta(page.url) == f"PDF, 1,9{NBSP}Ko"
+    assert meta(english.url) == f"PDF, 1.9{NBSP}KB"

@@ -40,9 +40,8 @@ from home.sites import sync_default_site
 from volunteers.models import TrainingCourse
 
 from . import agenda, content
-from .documents import ensure_document
 from .images import ensure_images
-from .spec import CourseRef, DocumentRef, ImageRef, Unresolved, localise
+from .spec import CourseRef, ImageRef, Unresolved, localise
 
 SITE_NAME = "Volontaires de Paris"
 
@@ -83,7 +82,6 @@ class DemoBuilder:
         self.counts = dict.fromkeys(
             (
                 "images created",
-                "documents saved",
                 "snippets created",
                 "pages created",
                 "pages updated",
@@ -93,7 +91,6 @@ class DemoBuilder:
         )
         self.created = set()
         self.saved = {}
-        self.documents = {}
 
     def build(self):
         # A page is saved several times (created, revised, published, translated): index
@@ -143,13 +140,6 @@ class DemoBuilder:
             return self.courses[ref.key]
         if isinstance(ref, ImageRef):
             return self.images[ref.key]
-        if isinstance(ref, DocumentRef):
-            if ref not in self.documents:
-                self.documents[ref], saved = ensure_document(ref)
-                if saved:
-                    self.mark_saved(self.documents[ref])
-                    self.counts["documents saved"] += 1
-            return self.documents[ref]
         if ref.key not in self.pages:
             raise Unresolved(ref.key)
         return self.pages[ref.key]
@@ -285,6 +275,9 @@ class DemoBuilder:
         before = _snapshot(settings)
         settings.press_email = content.PRESS_EMAIL
         settings.press_phone = content.PRESS_PHONE
+        # The publisher the seeds name; the host and the data protection officer are for the
+        # deployment to state, and the statement's audit for the City to commission.
+        settings.publisher = content.PUBLISHER
         settings.privacy_page = self.pages["privacy"]
         settings.accessibility_page = self.pages["accessibility"]
         settings.footer_links = localise(

@@ -2,12 +2,10 @@
 
 import datetime
 
-from django.utils.html import strip_tags
-
 from communities.models import CommunityIndexPage, CommunityPage, KitPage
 
 from .agenda import community_events
-from .spec import DocumentRef, ImageRef, Items, PageSpec, Stream, Tr, heading, paragraph
+from .spec import ImageRef, Items, PageSpec, Stream, Tr, heading, paragraph
 
 ACTION_FIRST_SHORT = Tr(
     "<p>Comme toute mission du programme, chaque mission est précédée d'une formation.</p>",
@@ -400,15 +398,6 @@ KIT_SERIES = Tr(
 def kit(
     key, theme, title, slug, publication_date, summary, steps, checklist, introduction=KIT_SERIES
 ):
-    # The printable sheet repeats the kit in French; its link says so in English.
-    sheet = DocumentRef(
-        title=f"Fiche pratique : {title.fr}",
-        filename=f"fiche-{slug.fr}.pdf",
-        sections=(
-            ("Étapes", tuple(f"{step.fr} : {strip_tags(text.fr)}" for step, text in steps)),
-            (checklist[0].fr, tuple(item.fr for item in checklist[1])),
-        ),
-    )
     return PageSpec(
         KitPage,
         key,
@@ -424,16 +413,6 @@ def kit(
                 [
                     ("steps", Items({"title": step, "text": text} for step, text in steps)),
                     ("checklist", {"title": checklist[0], "items": Items(checklist[1])}),
-                    (
-                        "document",
-                        {
-                            "document": sheet,
-                            "title": Tr(
-                                "La fiche pratique à imprimer",
-                                "The printable sheet (in French)",
-                            ),
-                        },
-                    ),
                 ]
             ),
         },

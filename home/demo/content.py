@@ -26,6 +26,8 @@ from .spec import (
 )
 from .territory import arrondissements
 
+PUBLISHER = "Ville de Paris\nHôtel de Ville, Place de l'Hôtel de Ville, 75004 Paris"
+
 # The only contact the site names: the Ville de Paris press office (seed 003).
 PRESS_EMAIL = "presse@paris.fr"
 PRESS_PHONE = "01 42 76 49 61"
@@ -586,10 +588,10 @@ def press_release():
     )
 
 
-PARIS_FR = '<a href="https://www.paris.fr">paris.fr</a>'
-
-
 def legal_pages():
+    """The privacy notice (RGPD article 13), the legal notice and the accessibility statement
+    (the RGAA model). What a deployment must state (publisher, host, data protection officer,
+    audit) comes from the site settings through the blocks that show them."""
     return [
         PageSpec(
             StandardPage,
@@ -598,71 +600,83 @@ def legal_pages():
             slug=Tr("donnees-personnelles", "personal-data"),
             fields={
                 "introduction": Tr(
-                    "Comment la Ville de Paris traite les données personnelles recueillies sur "
-                    "ce site, et comment exercer vos droits.",
-                    "How the Ville de Paris processes the personal data collected on this site, "
-                    "and how to exercise your rights.",
+                    "Ce que la Ville de Paris recueille sur ce site, pourquoi, qui le reçoit, "
+                    "combien de temps elle le garde, et comment exercer vos droits.",
+                    "What the Ville de Paris collects on this site, why, who receives it, how "
+                    "long it keeps it, and how to exercise your rights.",
                 ),
                 "body": Stream(
                     [
-                        heading(Tr("Responsable du traitement", "Data controller")),
-                        paragraph(
+                        heading(
                             Tr(
-                                "<p>La Ville de Paris est responsable des traitements de données "
-                                "personnelles réalisés sur ce site.</p>",
-                                "<p>The Ville de Paris is the controller of the personal data "
-                                "processing carried out on this site.</p>",
+                                "Ce que chaque formulaire recueille, et pourquoi",
+                                "What each form collects, and why",
                             )
                         ),
-                        heading(Tr("Données recueillies", "Data collected")),
                         paragraph(
                             Tr(
-                                "<p>Lorsque vous vous inscrivez à un événement, une formation ou une "
-                                "mission, la Ville de Paris recueille les informations que vous "
-                                "saisissez dans le formulaire : vos nom, prénom et adresse "
-                                "électronique, votre consentement et, selon le formulaire, les "
-                                "autres informations qu'il demande, comme vos besoins "
-                                "d'accessibilité si vous choisissez de les indiquer.</p>",
-                                "<p>When you sign up for an event, a training session or a mission, "
-                                "the Ville de Paris collects the information you enter in the form: "
-                                "your first name, last name and email address, your consent and, "
-                                "depending on the form, the other information it asks for, such as "
-                                "your accessibility needs if you choose to give them.</p>",
+                                "<ul><li><b>S'inscrire à un événement, une formation ou une "
+                                "mission</b> : vos nom, prénom et adresse électronique, votre date "
+                                "de naissance quand le formulaire la demande (et, avant 15 ans, le "
+                                "nom et l'adresse d'un parent), vos besoins d'accessibilité si vous "
+                                "les indiquez et les réponses aux questions de l'organisateur, pour "
+                                "gérer votre place, vous écrire à son sujet et tenir la liste de "
+                                "présence. Base légale : votre consentement (article 6.1.a du "
+                                "RGPD).</li>"
+                                "<li><b>Rejoindre les Volontaires de Paris ou une communauté</b> : "
+                                "les mêmes informations et, si vous les donnez, vos disponibilités, "
+                                "les arrondissements où vous pouvez agir et votre accord pour les "
+                                "alertes de crise, pour vous écrire sur les événements, formations "
+                                "et missions et vous alerter en cas de crise. Base légale : votre "
+                                "consentement.</li>"
+                                "<li><b>Signer une charte</b> : vos nom, prénom et adresse "
+                                "électronique, pour compter votre signature, qui n'est jamais "
+                                "publiée nominativement. Base légale : votre consentement.</li>"
+                                "<li><b>Demander la Carte Citoyenne</b> : vos nom, prénom, adresse "
+                                "électronique et date de naissance, pour traiter votre demande et "
+                                "vous écrire sur les activités qu'elle ouvre. Base légale : votre "
+                                "consentement.</li>"
+                                "<li><b>Proposer une mission, pour une association</b> : le nom de "
+                                "l'association et les coordonnées de la personne à contacter, pour "
+                                "examiner la mission et lui répondre. Base légale : votre "
+                                "consentement.</li></ul>",
+                                "<ul><li><b>Registering for an event, a training or a mission</b>: "
+                                "your name, first name and email address, your date of birth when "
+                                "the form asks for it (and, under 15, a parent's name and address), "
+                                "your accessibility needs if you give them and your answers to the "
+                                "organiser's questions, to manage your place, write to you about it "
+                                "and keep the attendance list. Legal basis: your consent (article "
+                                "6.1.a of the GDPR).</li>"
+                                "<li><b>Joining the Volontaires de Paris or a community</b>: the same "
+                                "details and, if you give them, when you are available, the "
+                                "arrondissements where you can act and your agreement to crisis "
+                                "alerts, to write to you about events, trainings and missions and "
+                                "to alert you in a crisis. Legal basis: your consent.</li>"
+                                "<li><b>Signing a charter</b>: your name, first name and email "
+                                "address, to count your signature, which is never published by "
+                                "name. Legal basis: your consent.</li>"
+                                "<li><b>Applying for the Carte Citoyenne</b>: your name, first "
+                                "name, email address and date of birth, to process your "
+                                "application and write to you about the activities it opens. Legal "
+                                "basis: your consent.</li>"
+                                "<li><b>Proposing a mission, for an association</b>: the "
+                                "association's name and the contact person's details, to review "
+                                "the mission and answer them. Legal basis: your consent.</li></ul>",
                             )
                         ),
-                        heading(Tr("Finalité", "Purpose")),
+                        heading(Tr("Qui reçoit ces données", "Who receives this data")),
                         paragraph(
                             Tr(
-                                "<p>Ces données servent à organiser l'activité à laquelle vous vous "
-                                "inscrivez et à vous contacter à son sujet. Elles sont destinées aux "
-                                "services de la Ville de Paris qui organisent cette activité.</p>",
-                                "<p>This data is used to organise the activity you sign up for and "
-                                "to contact you about it. It is intended for the Ville de Paris "
-                                "departments that organise the activity.</p>",
+                                "<p>Les services de la Ville de Paris qui organisent l'activité, et "
+                                "les organisateurs qu'ils désignent pour un événement, dans la "
+                                "limite de ce qu'il leur faut pour l'organiser. Ces données ne sont "
+                                "ni vendues ni cédées.</p>",
+                                "<p>The Ville de Paris departments that organise the activity, and "
+                                "the organisers they appoint for an event, as far as they need it "
+                                "to organise it. This data is neither sold nor passed on.</p>",
                             )
                         ),
-                        heading(Tr("Vos droits", "Your rights")),
-                        paragraph(
-                            Tr(
-                                "<p>Vous disposez d'un droit d'accès, de rectification, d'effacement "
-                                "et de limitation du traitement de vos données, ainsi que d'un droit "
-                                "d'opposition. Vous pouvez retirer votre consentement à tout "
-                                "moment.</p>"
-                                f"<p>Pour exercer ces droits, adressez-vous à la Ville de Paris par "
-                                f"ses canaux de contact institutionnels sur {PARIS_FR}.</p>"
-                                "<p>Si vous estimez, après avoir contacté la Ville de Paris, que vos "
-                                "droits ne sont pas respectés, vous pouvez adresser une réclamation "
-                                'à la <a href="https://www.cnil.fr">CNIL</a>.</p>',
-                                "<p>You have the right to access, rectify and erase your data, to "
-                                "restrict its processing and to object to it. You may withdraw your "
-                                "consent at any time.</p>"
-                                f"<p>To exercise these rights, contact the Ville de Paris through "
-                                f"its institutional contact channels on {PARIS_FR}.</p>"
-                                "<p>If, after contacting the Ville de Paris, you consider that your "
-                                "rights are not respected, you may lodge a complaint with the "
-                                '<a href="https://www.cnil.fr">CNIL</a>.</p>',
-                            )
-                        ),
+                        ("data_protection", None),
                     ]
                 ),
             },
@@ -675,30 +689,13 @@ def legal_pages():
             fields={
                 "body": Stream(
                     [
-                        heading(Tr("Éditeur", "Publisher")),
-                        paragraph(
-                            Tr(
-                                "<p>Ce site est édité par la Ville de Paris pour présenter le "
-                                "programme des Volontaires de Paris.</p>",
-                                "<p>This site is published by the Ville de Paris to present the "
-                                "Volontaires de Paris programme.</p>",
-                            )
-                        ),
+                        ("legal_notice", None),
                         heading(Tr("Contact presse", "Press contact")),
                         paragraph(
                             Tr(
                                 f"<p>Service de presse de la Ville de Paris : {PRESS_PHONE}, "
                                 f"{PRESS_EMAIL}.</p>",
                                 f"<p>Ville de Paris press office: {PRESS_PHONE}, {PRESS_EMAIL}.</p>",
-                            )
-                        ),
-                        heading(Tr("Hébergement", "Hosting")),
-                        paragraph(
-                            Tr(
-                                "<p>L'hébergeur du site sera indiqué ici par la Ville de Paris lors "
-                                "de sa mise en ligne.</p>",
-                                "<p>The Ville de Paris will name the site's host here when the site "
-                                "goes live.</p>",
                             )
                         ),
                         heading(Tr("Contenus", "Content")),
@@ -729,46 +726,7 @@ def legal_pages():
                     "The Ville de Paris is committed to making this site accessible in "
                     "accordance with article 47 of French law no. 2005-102 of 11 February 2005.",
                 ),
-                "body": Stream(
-                    [
-                        heading(Tr("État de conformité", "Compliance status")),
-                        paragraph(
-                            Tr(
-                                "<p>L'audit de conformité au référentiel général d'amélioration de "
-                                "l'accessibilité (RGAA) n'a pas encore été réalisé : le niveau de "
-                                "conformité de ce site n'est donc pas encore établi.</p>",
-                                "<p>The compliance audit against the French accessibility "
-                                "guidelines (RGAA) has not been carried out yet, so this site's "
-                                "level of compliance has not been established yet.</p>",
-                            )
-                        ),
-                        heading(Tr("Retour d'information et contact", "Feedback and contact")),
-                        paragraph(
-                            Tr(
-                                "<p>Si vous ne parvenez pas à accéder à un contenu ou à un service, "
-                                "contactez la Ville de Paris par ses canaux de contact "
-                                f"institutionnels sur {PARIS_FR} pour être orienté vers une "
-                                "alternative accessible.</p>",
-                                "<p>If you cannot access some content or a service, contact the "
-                                f"Ville de Paris through its institutional contact channels on "
-                                f"{PARIS_FR} to be directed to an accessible alternative.</p>",
-                            )
-                        ),
-                        heading(Tr("Voies de recours", "Remedies")),
-                        paragraph(
-                            Tr(
-                                "<p>Si vous avez signalé un défaut d'accessibilité sans obtenir de "
-                                "réponse satisfaisante, vous pouvez saisir le "
-                                '<a href="https://www.defenseurdesdroits.fr">Défenseur des '
-                                "droits</a>.</p>",
-                                "<p>If you reported an accessibility problem without getting a "
-                                "satisfactory answer, you may refer the matter to the "
-                                '<a href="https://www.defenseurdesdroits.fr">Défenseur des '
-                                "droits</a> (the French rights ombudsman).</p>",
-                            )
-                        ),
-                    ]
-                ),
+                "body": Stream([("accessibility_status", None)]),
             },
         ),
     ]

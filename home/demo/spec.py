@@ -43,15 +43,6 @@ class ImageRef:
     key: str
 
 
-@dataclass(frozen=True)
-class DocumentRef:
-    """A printable PDF sheet, generated from its title and (heading, lines) sections."""
-
-    title: str
-    filename: str
-    sections: tuple[tuple[str, tuple[str, ...]], ...]
-
-
 class Stream(list):
     """A StreamField value: a list of ``(block type, value)`` pairs."""
 
@@ -90,7 +81,7 @@ def localise(value, lang, resolve, path):
     """The raw value of ``value`` in ``lang`` ("fr" or "en"), references turned into ids."""
     if isinstance(value, Tr):
         return getattr(value, lang)
-    if isinstance(value, PageRef | CourseRef | ImageRef | DocumentRef):
+    if isinstance(value, PageRef | CourseRef | ImageRef):
         return resolve(value).pk
     if isinstance(value, Stream):
         return [
