@@ -297,6 +297,13 @@ class Registration(AbstractFormSubmission):
     def __str__(self):
         return f"{self.first_name} {self.last_name} <{self.email}>"
 
+    @property
+    def accessibility_needs_text(self):
+        """The needs ticked, in words, then what the person wrote: "" when none."""
+        labels = dict(AccessibilityNeed.choices)
+        needs = ", ".join(str(labels.get(need, need)) for need in self.accessibility_needs)
+        return " — ".join(part for part in (needs, self.accessibility_details) if part)
+
     def get_data(self):
         needs = dict(AccessibilityNeed.choices)
         return {

@@ -470,3 +470,23 @@ def test_email_links_are_on_the_site_address(event, register, settings):
     assert f"https://volontaires.paris.fr{event.url}" in message.body
     assert "testserver" not in message.body + html_part(message)
     assert str(ics_event(message)["url"]) == f"https://volontaires.paris.fr{event.url}"
+
+
+def test_the_organisers_notice_says_the_persons_accessibility_needs(event, register):
+    event.notify_email = "participation-citoyenne@paris.fr"
+    event.ask_accessibility_needs = True
+    event.save_revision().publish()
+
+    register(
+        event,
+        accessibility_needs=["wheelchair", "sign_language"],
+        accessibility_details="Boucle magnétique & place près de l’entrée",
+    )
+
+    notice = next(m for m in mail.outbox if m.to == ["participation-citoyenne@paris.fr"])
+    needs = (
+        "Accès en fauteuil roulant, Interprète en langue des signes — "
+        "Boucle magnétique & place près de l’entrée"
+    )
+    assert f"Besoins d’accessibilité\u00a0: {needs}" in notice.body
+    assert "Boucle magnétique &amp; place près de l’entrée" in html_part(notice)

@@ -255,3 +255,22 @@ def test_attendance_list_is_in_the_events_action_menu(site, client, rescue_coord
     assert attendance_url(site["rescue_event"]) in client.get(edit).content.decode()
     kit_edit = reverse("wagtailadmin_pages:edit", args=[site["rescue_kit"].pk])
     assert "staff/attendance" not in client.get(kit_edit).content.decode()
+
+
+def test_attendance_list_shows_the_accessibility_needs_when_the_event_asks_them(
+    site, client, rescue_coordinator, page_text
+):
+    event = site["rescue_event"]
+    client.force_login(rescue_coordinator)
+    event.ask_accessibility_needs = False
+    event.save_revision().publish()
+    assert "Besoins d’accessibilité" not in page_text(client.get(attendance_url(event)))
+
+    event.ask_accessibility_needs = True
+    event.save_revision().publish()
+    Registration.objects.filter(pk=site["alice"].pk).update(
+        accessibility_needs=["wheelchair"], accessibility_details="Arrivée en avance"
+    )
+    text = page_text(client.get(attendance_url(event)))
+    assert "Besoins d’accessibilité" in text
+    assert "Accès en fauteuil roulant — Arrivée en avance" in text
