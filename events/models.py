@@ -57,7 +57,9 @@ class EventQuerySet(ListingQuerySet):
     def in_listing(self, locale):
         """With each event's places taken, so that a listing says which are full."""
         return (
-            super().in_listing(locale).annotate(places_taken=Registration.objects.places_taken())
+            super()
+            .in_listing(locale)
+            .annotate(places_taken=Registration.objects.holding_places().count_per_page())
         )
 
     def upcoming(self):

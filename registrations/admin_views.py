@@ -27,9 +27,10 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.forms.utils import get_forms_for_user
-from wagtail.contrib.forms.views import DeleteSubmissionsView
+from wagtail.contrib.forms.views import DeleteSubmissionsView, FormPagesListView
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Page
 
@@ -396,3 +397,25 @@ def registration_log_actions(actions):
         (DRAW_ACTION, DrawFormatter),
     ]:
         actions.register_action(action)(formatter)
+
+
+class FormPagesView(FormPagesListView):
+    """Wagtail's Forms section, with each page's registrations (in every language, cancelled
+    ones left out) counted in the same query, and sortable."""
+
+    columns = [
+        *FormPagesListView.columns,
+        Column(
+            "registration_count",
+            label=_("Registrations"),
+            sort_key="registration_count",
+            width="10%",
+        ),
+    ]
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(registration_count=Registration.objects.active().count_per_page())
+        )

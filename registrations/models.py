@@ -152,18 +152,17 @@ class RegistrationQuerySet(models.QuerySet):
             | Q(status=Registration.Status.PENDING, hold_until__gt=now or timezone.now())
         )
 
-    def places_taken(self):
-        """The places held on the list of the outer query's page, as an expression for
+    def count_per_page(self):
+        """How many of these are on the list of the outer query's page: an expression for
         annotating a listing of pages in the same query."""
-        holding = (
+        counted = (
             self.filter(translation_key=OuterRef("translation_key"))
-            .holding_places()
             .order_by()
             .values("translation_key")
-            .annotate(taken=Count("pk"))
-            .values("taken")
+            .annotate(count=Count("pk"))
+            .values("count")
         )
-        return Coalesce(Subquery(holding), 0)
+        return Coalesce(Subquery(counted), 0)
 
     def expired_holds(self, now=None):
         """Places held for an address nobody confirmed in time."""

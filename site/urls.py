@@ -9,11 +9,19 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.sitemaps import TranslatedSitemap
+from registrations import admin_views as registrations_admin
 from staff import account as staff_account
 
 urlpatterns = [
     # Ahead of Wagtail's own: the same view, with a limit per address.
     path("admin/password_reset/", staff_account.password_reset, name="staff_password_reset"),
+    # Ahead of Wagtail's own: its Forms section, with each page's registrations counted.
+    path("admin/forms/", registrations_admin.FormPagesView.as_view(), name="form_pages"),
+    path(
+        "admin/forms/results/",
+        registrations_admin.FormPagesView.as_view(results_only=True),
+        name="form_pages_results",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}),

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -187,3 +188,27 @@ def test_a_question_cannot_take_the_name_of_a_field_every_form_has(staff_client,
         response.content.decode()
     )
     assert not RegistrationFormField.objects.exists()
+
+
+def test_the_forms_section_counts_each_pages_registrations_and_sorts_by_them(
+    staff_client, event, home_page, page_text, translate
+):
+    quiet = EventPageFactory(parent=event.get_parent(), title="Atelier tranquille")
+    RegistrationFactory.create_batch(3, page=event)
+    RegistrationFactory(page=translate(event, title="Volunteers' forum"))  # Same list.
+    RegistrationFactory(page=event, status=Registration.Status.CANCELLED)
+    RegistrationFactory(page=quiet)
+
+    def rows(ordering):
+        html = staff_client.get("/admin/forms/", {"ordering": ordering}).content.decode()
+        assert "Inscriptions" in html  # The column, in the admin's language.
+        found = []
+        for row in re.findall(r"<tr\b.*?</tr>", html, re.S)[1:]:
+            title = re.search(r'<a href="/admin/forms/submissions/\d+/"[^>]*>\s*([^<]+?)\s*<', row)
+            count = re.findall(r"<td[^>]*>\s*(\d+)\s*</td>", row)
+            if title and title.group(1) in (event.title, quiet.title):
+                found.append((title.group(1), count[-1]))
+        return found
+
+    assert rows("-registration_count") == [(event.title, "4"), (quiet.title, "1")]
+    assert rows("registration_count") == [(quiet.title, "1"), (event.title, "4")]
