@@ -167,11 +167,12 @@ class CommunityPage(RoutableRegistrationPageMixin, BasePage):
         for mission in missions:
             if mission.proposed_by:
                 proposed.setdefault(mission.proposed_by.translation_key, []).append(mission)
-        context["partners"] = [
-            link.association for link in self.partners.select_related("association")
-        ]
-        for association in context["partners"]:
+        partners = [link.association for link in self.partners.select_related("association")]
+        for association in partners:
             association.proposed_missions = proposed.get(association.translation_key, [])
+        # Those with nothing to say but their name are listed together, not as empty entries.
+        context["partners"] = [p for p in partners if p.description or p.proposed_missions]
+        context["other_partners"] = [p for p in partners if p not in context["partners"]]
         return context
 
     @path("ical/", name="ical")

@@ -5,6 +5,11 @@ import pytest
 from wagtail.rich_text import RichText
 
 from charters.factories import BenefitBlockFactory, CommitmentBlockFactory
+from communities.factories import (
+    CommunityIndexPageFactory,
+    CommunityPageFactory,
+    CommunityPartnerFactory,
+)
 
 # Per page type: what a French visitor must read on the page, and the word that finds it.
 FRENCH = {
@@ -171,3 +176,21 @@ def test_search_finds_each_page_in_its_own_language_only(
     assert translation.pk in result_ids(response)
     assert translation.title in page_text(response)
     assert page.pk not in result_ids(client.get("/en/search/", {"q": french_word}))
+
+
+def test_partners_with_nothing_but_a_name_are_listed_together(client, home_page, page_text):
+    community = CommunityPageFactory(parent=CommunityIndexPageFactory(parent=home_page))
+    CommunityPartnerFactory(page=community, association__name="Entourage")
+    for name in ("Le Carillon", "Emmaüs"):
+        CommunityPartnerFactory(
+            page=community,
+            association__name=name,
+            association__description="",
+            association__website="",
+        )
+    html = client.get(community.url).content.decode()
+    items = html.split('class="partner-list"', 1)[1].split("</ul>", 1)[0]
+    assert "Entourage" in items and "Le Carillon" not in items
+    assert "Également partenaires\u00a0: " in html
+    text = page_text(client.get(community.url))
+    assert "Également partenaires : Le Carillon, Emmaüs." in text
