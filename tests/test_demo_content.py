@@ -3,6 +3,7 @@
 import datetime
 import html
 import json
+import re
 from io import StringIO
 from zoneinfo import ZoneInfo
 
@@ -227,7 +228,7 @@ def test_press_release_and_site_settings(fr):
         title="Soirée de l'engagement : à la rencontre de celles et ceux qui agissent !"
     )
     assert release.date == datetime.date(2024, 11, 28) and release.show_press_contact
-    assert "plus de 80 000 associations" in stream_text(release.body)
+    assert "plus de 80\u00a0000 associations" in stream_text(release.body)
 
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     assert (settings.press_phone, settings.press_email) == ("01 42 76 49 61", "presse@paris.fr")
@@ -312,7 +313,7 @@ def test_the_programme_history_tells_of_jemengage_paris(fr, en):
     body = json.dumps([block["value"] for block in page.body.raw_data], ensure_ascii=False)
     # Seed 004's figures (and seed 002's later one), and its date, which seed 002 gives as
     # March and seed 004 as April.
-    for fact in ("483", "6\u00a0600", "15 000 euros", "11 janvier", "Ma ville je t'aide"):
+    for fact in ("483", "6\u00a0600", "15\u00a0000 euros", "11 janvier", "Ma ville je t'aide"):
         assert fact in body or fact in page.introduction, fact
     assert "printemps 2015" in page.introduction
     history = french(StandardPage, fr).get(slug="genese-du-programme")
@@ -322,6 +323,18 @@ def test_the_programme_history_tells_of_jemengage_paris(fr, en):
     # Seed 004 names a civil servant as its contact: nobody private is named on the site.
     assert not Page.objects.filter(title__icontains="Pène").exists()
     assert "Pène" not in body
+
+
+def test_numbers_never_break_between_their_digits(fr):
+    """French writes « 73 000 » with a no-break space, so that no line ends inside a number."""
+    split = re.compile(r"\d \d{3}(?!\d)")
+    for page in Page.objects.live().filter(locale=fr).specific():
+        texts = [page.title, getattr(page, "introduction", "")]
+        for field in ("body", "key_figures"):
+            if hasattr(page, field):
+                texts.append(json.dumps(list(getattr(page, field).raw_data), ensure_ascii=False))
+        for text in texts:
+            assert not split.search(text), (page.title, split.search(text).group())
 
 
 def test_running_again_duplicates_nothing_and_makes_an_admin_only_on_request(demo, fr):

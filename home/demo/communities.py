@@ -56,7 +56,7 @@ def communities():
                         "mobiliser largement aux côtés de la Ville, de l'État, des partenaires "
                         "institutionnels et associatifs. En 2019, il s'agissait de constituer plus "
                         "de 360 équipes, réunissant professionnels et citoyens.</p>"
-                        "<p>Lors des éditions de 2018 et 2019, plus de 3 500 Parisiennes, Parisiens "
+                        "<p>Lors des éditions de 2018 et 2019, plus de 3\u00a0500 Parisiennes, Parisiens "
                         "et habitants de communes proches ont répondu présents et ont demandé à "
                         "poursuivre cet engagement tout au long de l'année.</p>",
                         "<p>The Night of Solidarity means counting, on a given night and as "
@@ -132,9 +132,9 @@ def communities():
             Tr("volontaires-du-climat", "climate-volunteers"),
             Tr("Agir face à l'urgence", "Acting in the face of the emergency"),
             Tr(
-                "La Ville de Paris a adopté un nouveau Plan Climat en mars 2018. Plus de 73 000 "
+                "La Ville de Paris a adopté un nouveau Plan Climat en mars 2018. Plus de 73\u00a0000 "
                 "Parisiennes et Parisiens ont participé à la votation citoyenne sur ce plan ; "
-                "15 000 d'entre eux ont fait le choix de devenir « Volontaires du Climat ».",
+                "15\u00a0000 d'entre eux ont fait le choix de devenir « Volontaires du Climat ».",
                 "The Ville de Paris adopted a new Climate Plan in March 2018. More than 73,000 "
                 "Parisians took part in the citizens' vote on the plan; 15,000 of them chose "
                 "to become Climate Volunteers.",

@@ -424,7 +424,7 @@ def jemengage():
                             "Direction de l'information et de la communication (DICOM) et une "
                             "jeune startup parisienne, « Ma ville je t'aide », lauréate de "
                             "l'appel à projets de la Ville. Le coût total du projet pour la "
-                            "collectivité est de 15 000 euros.</p>",
+                            "collectivité est de 15\u00a0000 euros.</p>",
                             "<p>The platform came out of a collaboration between the Directorate "
                             "for Democracy, Citizens and Territories (DDCT), the Directorate for "
                             "Information and Communication (DICOM) and a young Paris start-up, "
@@ -500,7 +500,7 @@ def press_release():
                         Tr(
                             "<p>Moment convivial et festif, cette soirée - désormais traditionnelle - "
                             "rend hommage à cette vitalité citoyenne si particulière à Paris, qui "
-                            "compte plus de 80 000 associations, et plus de 700 000 bénévoles qui "
+                            "compte plus de 80\u00a0000 associations, et plus de 700\u00a0000 bénévoles qui "
                             "s'engagent tous les jours pour notre ville.</p>"
                             "<p>A travers des conférences, des ateliers ludiques, une cinquantaine de "
                             "stands, les Parisiennes et Parisiens pourront échanger avec les "
