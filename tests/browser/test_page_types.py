@@ -33,6 +33,7 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = [375, 1280]
 MAX_HTML_BYTES = 60 * 1024
 MAX_CSS_JS_BYTES = 60 * 1024
+MAX_FONT_BYTES = 40 * 1024
 VNU = (
     Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 )
@@ -60,16 +61,18 @@ def test_page_type_is_accessible_light_and_self_contained(page, urls, page_type,
 
     html_bytes = len(document.body())
     assert html_bytes <= MAX_HTML_BYTES, f"HTML is {html_bytes} bytes"
-    weights = {"stylesheet": 0, "script": 0}
+    weights = {"stylesheet": 0, "script": 0, "font": 0}
     for response in responses:
         if response.request.resource_type in weights:
             weights[response.request.resource_type] += len(response.body())
     css_js_bytes = weights["stylesheet"] + weights["script"]
     assert css_js_bytes <= MAX_CSS_JS_BYTES, f"CSS and JS are {css_js_bytes} bytes"
+    # The typeface, subset to Latin, in two weights, from this site.
+    assert 0 < weights["font"] <= MAX_FONT_BYTES, f"fonts are {weights['font']} bytes"
     # Shown with `pytest -rP`: the page weights a reviewer asks for.
     print(
         f"weight {page_type} {language}: HTML {html_bytes} B, "
-        f"CSS {weights['stylesheet']} B, JS {weights['script']} B"
+        f"CSS {weights['stylesheet']} B, JS {weights['script']} B, fonts {weights['font']} B"
     )
     other_hosts = {urlsplit(r.url).netloc for r in responses} - {urlsplit(page.url).netloc}
     assert not other_hosts, f"requests to other hosts: {other_hosts}"
