@@ -1,268 +1,171 @@
-"""Images drawn locally with Pillow: community pictograms, the home hero, kit illustrations.
+"""The demo's images, drawn as SVG: community pictograms, the home hero, kit and event
+illustrations. Crisp at any size, with room around every glyph so that no rendition crops it.
 
 Nothing is downloaded. Each image's title describes it, since templates use it as alt text.
 """
 
-import io
-import math
-
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
+from django.core.files.base import ContentFile
 from wagtail.images import get_image_model
 from wagtail.utils.file import hash_filelike
 
-WHITE = (255, 255, 255)
-
 # Drawing colours for CommunityPage.COLOURS keys (the page itself only stores the key).
 COLOURS = {
-    "solidarity": (200, 36, 52),
-    "climate": (31, 104, 168),
-    "green": (38, 124, 74),
-    "cleanliness": (16, 122, 122),
-    "street": (196, 98, 16),
-    "company": (111, 70, 150),
-    "rescue": (160, 20, 56),
-    "debate": (60, 60, 160),
-    "sport": (176, 136, 0),
+    "solidarity": "#c82434",
+    "climate": "#1f68a8",
+    "green": "#267c4a",
+    "cleanliness": "#107a7a",
+    "street": "#c46210",
+    "company": "#6f4696",
+    "rescue": "#a01438",
+    "debate": "#3c3ca0",
+    "sport": "#b08800",
+}
+PAPER = "#f6f4ef"
+
+# White glyphs drawn in a 96 × 96 box, within its central 60 units.
+GLYPHS = {
+    "heart": '<path d="M48 72C22 55 21 33 34 29c7-2 12 2 14 7 2-5 7-9 14-7 13 4 12 26-14 43z"/>',
+    "sun": (
+        '<circle cx="48" cy="48" r="12"/><g stroke="#fff" stroke-width="5" '
+        'stroke-linecap="round">'
+        + "".join(
+            f'<line x1="48" y1="24" x2="48" y2="30" transform="rotate({a} 48 48)"/>'
+            for a in range(0, 360, 45)
+        )
+        + "</g>"
+    ),
+    "leaf": (
+        '<path d="M27 69c0-25 17-42 44-42 0 25-16 42-42 42z"/>'
+        '<path d="M31 65 60 37" stroke="{colour}" stroke-width="3" stroke-linecap="round"/>'
+    ),
+    "sparkle": '<path d="M48 20l6 22 22 6-22 6-6 22-6-22-22-6 22-6z"/>',
+    "pin": (
+        '<path d="M48 76C37 61 31 52 31 42a17 17 0 0 1 34 0c0 10-6 19-17 34z"/>'
+        '<circle cx="48" cy="42" r="6" fill="{colour}"/>'
+    ),
+    "people": (
+        '<circle cx="37" cy="36" r="8"/><circle cx="59" cy="36" r="8"/>'
+        '<path d="M23 68c0-16 28-16 28 0z"/><path d="M45 68c0-16 28-16 28 0z"/>'
+    ),
+    "cross": '<path d="M41 24h14v17h17v14H55v17H41V55H24V41h17z"/>',
+    "bubbles": (
+        '<rect x="22" y="24" width="38" height="26" rx="6"/><path d="M30 48l-4 10 12-8z"/>'
+        '<rect x="42" y="44" width="32" height="22" rx="6" fill-opacity="0.8"/>'
+        '<path d="M66 64l4 9-11-7z" fill-opacity="0.8"/>'
+    ),
+    "medal": (
+        '<path d="M36 20h9l6 18h-9zM60 20h-9l-6 18h9z"/>'
+        '<circle cx="48" cy="56" r="16"/>'
+        '<circle cx="48" cy="56" r="9" fill="none" stroke="{colour}" stroke-width="3"/>'
+    ),
 }
 
 
-def _heart(draw, size, colour):
-    r = size * 0.17
-    cy = size * 0.42
-    for cx in (size * 0.35, size * 0.65):
-        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=WHITE)
-    draw.polygon(
-        [(size * 0.19, cy + r * 0.35), (size * 0.81, cy + r * 0.35), (size * 0.5, size * 0.8)],
-        fill=WHITE,
+def _svg(width, height, body):
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width * 4}" height="{height * 4}">{body}</svg>'
     )
 
 
-def _sun(draw, size, colour):
-    c, r = size / 2, size * 0.16
-    draw.ellipse((c - r, c - r, c + r, c + r), fill=WHITE)
-    for step in range(8):
-        angle = step * math.pi / 4
-        inner, outer = size * 0.24, size * 0.36
-        draw.line(
-            (
-                c + inner * math.cos(angle),
-                c + inner * math.sin(angle),
-                c + outer * math.cos(angle),
-                c + outer * math.sin(angle),
-            ),
-            fill=WHITE,
-            width=max(2, size // 28),
-        )
+def _glyph(name, colour):
+    return f'<g fill="#fff">{GLYPHS[name].format(colour=colour)}</g>'
 
 
-def _leaf(draw, size, colour):
-    draw.ellipse((size * 0.25, size * 0.18, size * 0.75, size * 0.82), fill=WHITE)
-    draw.line(
-        (size * 0.5, size * 0.25, size * 0.5, size * 0.9), fill=colour, width=max(2, size // 40)
+def pictogram(glyph, colour_key):
+    """A disc of the community's colour, the glyph in white."""
+    colour = COLOURS[colour_key]
+    return _svg(96, 96, f'<circle cx="48" cy="48" r="48" fill="{colour}"/>{_glyph(glyph, colour)}')
+
+
+def illustration(glyph, colour_key):
+    """A 16:9 card, the glyph on a band of the community's colour beside lines of « text »."""
+    colour = COLOURS[colour_key]
+    lines = "".join(
+        f'<rect x="92" y="{26 + 9 * index}" width="{52 - 6 * index}" height="4" rx="2" '
+        f'fill="#dcd8ce"/>'
+        for index in range(5)
+    )
+    return _svg(
+        160,
+        90,
+        f'<rect width="160" height="90" fill="{PAPER}"/>'
+        f'<rect width="78" height="90" fill="{colour}"/>'
+        f'<g transform="translate(-9 -3)">{_glyph(glyph, colour)}</g>{lines}',
     )
 
 
-def _sparkle(draw, size, colour):
-    c = size / 2
-    big, small = size * 0.34, size * 0.08
-    draw.polygon(
-        [
-            (c, c - big),
-            (c + small, c - small),
-            (c + big, c),
-            (c + small, c + small),
-            (c, c + big),
-            (c - small, c + small),
-            (c - big, c),
-            (c - small, c - small),
-        ],
-        fill=WHITE,
+def hero():
+    """Nine overlapping discs, one per community colour, all whole within the frame."""
+    discs = "".join(
+        f'<circle cx="{14 + 11.5 * index}" cy="{38 if index % 2 else 52}" r="13" '
+        f'fill="{colour}" fill-opacity="0.92"/>'
+        for index, colour in enumerate(COLOURS.values())
     )
+    return _svg(120, 90, f'<rect width="120" height="90" fill="{PAPER}"/>{discs}')
 
 
-def _pin(draw, size, colour):
-    c, r = size / 2, size * 0.2
-    cy = size * 0.4
-    draw.ellipse((c - r, cy - r, c + r, cy + r), fill=WHITE)
-    draw.polygon(
-        [(c - r * 0.85, cy + r * 0.5), (c + r * 0.85, cy + r * 0.5), (c, size * 0.85)], fill=WHITE
-    )
-    hole = r * 0.4
-    draw.ellipse((c - hole, cy - hole, c + hole, cy + hole), fill=colour)
-
-
-def _people(draw, size, colour):
-    for cx, scale in ((size * 0.37, 1.0), (size * 0.63, 0.85)):
-        head = size * 0.09 * scale
-        draw.ellipse((cx - head, size * 0.3 - head, cx + head, size * 0.3 + head), fill=WHITE)
-        body = size * 0.16 * scale
-        draw.pieslice(
-            (cx - body, size * 0.45, cx + body, size * 0.45 + 2 * body), 180, 360, fill=WHITE
-        )
-
-
-def _cross(draw, size, colour):
-    arm = size * 0.11
-    draw.rounded_rectangle(
-        (size / 2 - arm, size * 0.2, size / 2 + arm, size * 0.8), arm / 2, fill=WHITE
-    )
-    draw.rounded_rectangle(
-        (size * 0.2, size / 2 - arm, size * 0.8, size / 2 + arm), arm / 2, fill=WHITE
-    )
-
-
-def _bubbles(draw, size, colour):
-    draw.rounded_rectangle(
-        (size * 0.14, size * 0.2, size * 0.6, size * 0.5), size * 0.06, fill=WHITE
-    )
-    draw.polygon(
-        [(size * 0.22, size * 0.48), (size * 0.32, size * 0.48), (size * 0.2, size * 0.6)],
-        fill=WHITE,
-    )
-    draw.rounded_rectangle(
-        (size * 0.4, size * 0.45, size * 0.86, size * 0.75),
-        size * 0.06,
-        fill=WHITE,
-        outline=colour,
-        width=max(2, size // 40),
-    )
-    draw.polygon(
-        [(size * 0.7, size * 0.74), (size * 0.8, size * 0.74), (size * 0.82, size * 0.86)],
-        fill=WHITE,
-    )
-
-
-def _medal(draw, size, colour):
-    draw.polygon(
-        [(size * 0.3, size * 0.12), (size * 0.42, size * 0.12), (size * 0.52, size * 0.45)],
-        fill=WHITE,
-    )
-    draw.polygon(
-        [(size * 0.7, size * 0.12), (size * 0.58, size * 0.12), (size * 0.48, size * 0.45)],
-        fill=WHITE,
-    )
-    c, r = size / 2, size * 0.2
-    draw.ellipse((c - r, size * 0.6 - r, c + r, size * 0.6 + r), fill=WHITE)
-    inner = r * 0.55
-    draw.ellipse(
-        (c - inner, size * 0.6 - inner, c + inner, size * 0.6 + inner),
-        outline=colour,
-        width=max(2, size // 40),
-    )
-
-
-def _circles(draw, width, height):
-    """Nine overlapping discs, one per community colour."""
-    r = height * 0.22
-    for index, colour in enumerate(COLOURS.values()):
-        cx = width * (0.1 + 0.1 * index)
-        cy = height * (0.4 if index % 2 else 0.6)
-        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=colour)
-
-
-def _pictogram(glyph, colour_key):
-    def draw_image():
-        size = 256
-        colour = COLOURS[colour_key]
-        image = PILImage.new("RGB", (size, size), colour)
-        glyph(ImageDraw.Draw(image), size, colour)
-        return image
-
-    return draw_image
-
-
-def _illustration(glyph, colour_key):
-    """A wide card: the glyph on the left of a band of the community colour."""
-
-    def draw_image():
-        width, height = 1200, 630
-        colour = COLOURS[colour_key]
-        image = PILImage.new("RGB", (width, height), (246, 244, 239))
-        draw = ImageDraw.Draw(image)
-        draw.rectangle((0, 0, width * 0.45, height), fill=colour)
-        square = PILImage.new("RGB", (height, height), colour)
-        glyph(ImageDraw.Draw(square), height, colour)
-        image.paste(square, (int(width * 0.45 - height) // 2 + 20, 0))
-        for index in range(5):
-            y = height * (0.25 + 0.12 * index)
-            draw.rounded_rectangle(
-                (width * 0.52, y, width * (0.92 - 0.06 * index), y + 22), 11, fill=(220, 216, 206)
-            )
-        return image
-
-    return draw_image
-
-
-def _hero():
-    width, height = 1600, 800
-    image = PILImage.new("RGB", (width, height), (246, 244, 239))
-    _circles(ImageDraw.Draw(image), width, height)
-    return image
-
-
-# key: (title, used as alt text; file name; drawing function)
+# key: (title, used as alt text; file name; SVG)
 IMAGES = {
     "pictogram-solidarity": (
         "Pictogramme des Volontaires de la Solidarité : un cœur blanc sur fond rouge",
-        "pictogramme-solidarite.png",
-        _pictogram(_heart, "solidarity"),
+        "pictogramme-solidarite.svg",
+        pictogram("heart", "solidarity"),
     ),
     "pictogram-climate": (
         "Pictogramme des Volontaires du Climat : un soleil blanc sur fond bleu",
-        "pictogramme-climat.png",
-        _pictogram(_sun, "climate"),
+        "pictogramme-climat.svg",
+        pictogram("sun", "climate"),
     ),
     "pictogram-green": (
         "Pictogramme de Végétalisons Paris : une feuille blanche sur fond vert",
-        "pictogramme-vegetalisons-paris.png",
-        _pictogram(_leaf, "green"),
+        "pictogramme-vegetalisons-paris.svg",
+        pictogram("leaf", "green"),
     ),
     "pictogram-cleanliness": (
         "Pictogramme des Volontaires de la Propreté : une étoile scintillante sur fond turquoise",
-        "pictogramme-proprete.png",
-        _pictogram(_sparkle, "cleanliness"),
+        "pictogramme-proprete.svg",
+        pictogram("sparkle", "cleanliness"),
     ),
     "pictogram-street": (
         "Pictogramme des Signaleurs « Dans ma rue » : un repère de carte sur fond orange",
-        "pictogramme-dans-ma-rue.png",
-        _pictogram(_pin, "street"),
+        "pictogramme-dans-ma-rue.svg",
+        pictogram("pin", "street"),
     ),
     "pictogram-company": (
         "Pictogramme de Paris en Compagnie : deux silhouettes côte à côte sur fond violet",
-        "pictogramme-paris-en-compagnie.png",
-        _pictogram(_people, "company"),
+        "pictogramme-paris-en-compagnie.svg",
+        pictogram("people", "company"),
     ),
     "pictogram-rescue": (
         "Pictogramme de Paris qui Sauve : une croix de premiers secours sur fond pourpre",
-        "pictogramme-paris-qui-sauve.png",
-        _pictogram(_cross, "rescue"),
+        "pictogramme-paris-qui-sauve.svg",
+        pictogram("cross", "rescue"),
     ),
     "pictogram-debate": (
         "Pictogramme des Volontaires des Débats : deux bulles de dialogue sur fond indigo",
-        "pictogramme-debats.png",
-        _pictogram(_bubbles, "debate"),
+        "pictogramme-debats.svg",
+        pictogram("bubbles", "debate"),
     ),
     "pictogram-sport": (
         "Pictogramme de Team Paris : une médaille sur fond doré",
-        "pictogramme-team-paris.png",
-        _pictogram(_medal, "sport"),
+        "pictogramme-team-paris.svg",
+        pictogram("medal", "sport"),
     ),
     "hero": (
         "Neuf disques de couleur qui se chevauchent, un par communauté de Volontaires",
-        "volontaires-de-paris-accueil.png",
-        _hero,
+        "volontaires-de-paris-accueil.svg",
+        hero(),
     ),
     "kit-heatwave": (
         "Illustration du kit « Le Volontaire et la canicule » : un soleil",
-        "kit-canicule.png",
-        _illustration(_sun, "climate"),
+        "kit-canicule.svg",
+        illustration("sun", "climate"),
     ),
     "evening": (
         "Illustration de la Soirée de l'engagement : deux bulles de dialogue",
-        "soiree-de-l-engagement.png",
-        _illustration(_bubbles, "debate"),
+        "soiree-de-l-engagement.svg",
+        illustration("bubbles", "debate"),
     ),
 }
 
@@ -270,22 +173,19 @@ IMAGES = {
 def ensure_images():
     """The demo images by key, and those created now.
 
-    An image is drawn and saved only when no image has its title yet.
+    An image is saved only when no image has its title yet.
     """
     Image = get_image_model()
-    titles = {title: key for key, (title, _filename, _draw) in IMAGES.items()}
+    titles = {title: key for key, (title, _filename, _svg) in IMAGES.items()}
     images = {titles[image.title]: image for image in Image.objects.filter(title__in=titles)}
     created = []
-    for key, (title, filename, draw_image) in IMAGES.items():
+    for key, (title, filename, svg) in IMAGES.items():
         if key in images:
             continue
-        buffer = io.BytesIO()
-        draw_image().save(buffer, format="PNG", optimize=True)
-        image = Image(title=title, file=ImageFile(buffer, name=filename))
-        image.file_size = buffer.getbuffer().nbytes
-        buffer.seek(0)
-        image.file_hash = hash_filelike(buffer)
-        buffer.seek(0)
+        content = ContentFile(svg.encode(), name=filename)
+        image = Image(title=title, file=content, file_size=content.size)
+        image.file_hash = hash_filelike(content)
+        content.seek(0)
         image.save()
         images[key] = image
         created.append(image)

@@ -1,6 +1,8 @@
-"""Wagtail's {% picture %}, kept valid HTML when an original is smaller than the sizes asked."""
+"""Wagtail's {% picture %}, kept valid HTML when an original is smaller than the sizes asked,
+and SVG images served as they are."""
 
 from django import template
+from django.utils.html import format_html, format_html_join
 from wagtail.images.image_operations import FormatOperation
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
@@ -18,6 +20,17 @@ def responsive_picture(image, spec, **attrs):
     """
     if not image:
         return ""
+    if image.is_svg():
+        # Drawn to scale to any size: the original itself, never rasterised.
+        attrs = {key: value for key, value in attrs.items() if key != "sizes"}
+        attrs.setdefault("alt", image.default_alt_text)
+        return format_html(
+            '<img src="{}" width="{}" height="{}" class="is-svg"{}>',
+            image.file.url,
+            int(image.width),
+            int(image.height),
+            format_html_join("", ' {}="{}"', attrs.items()),
+        )
     renditions = get_renditions_or_not_found(image, Filter.expand_spec(spec))
     seen, unique = set(), {}
     for key, rendition in renditions.items():

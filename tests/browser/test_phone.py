@@ -1,5 +1,6 @@
-"""On a phone the header's search and menu fold behind a « Menu » button, so that a page's
-content starts near the top; on a wide screen they are always shown."""
+"""On a phone: the header's search and menu fold behind a « Menu » button, so that a page's
+content starts near the top (on a wide screen they are always shown), and a community's
+pictogram keeps its size."""
 
 from playwright.sync_api import expect
 
@@ -28,3 +29,10 @@ def test_a_wide_screen_shows_the_menu_and_no_button(page, urls):
     page.goto(urls["agenda", "en"])
     expect(page.locator("#main-menu")).to_be_visible()
     expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+
+
+def test_a_community_pictogram_keeps_its_size_on_a_phone(page, urls):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(urls["community", "fr"])
+    box = page.locator(".page-header__pictogram").bounding_box()
+    assert box["width"] == box["height"] == 96  # 6rem, not the screen's width
