@@ -87,7 +87,10 @@ def test_the_french_home_page_replaces_the_welcome_page(fr):
 def test_nine_communities_with_their_french_mottos(fr):
     index = french(CommunityIndexPage, fr).get()
     communities = CommunityPage.objects.child_of(index).live()
-    assert {page.title: page.motto for page in communities} == MOTTOS
+    # The seeds' mottos, with the typographic apostrophe the site writes.
+    assert {page.title: page.motto for page in communities} == {
+        title: motto.replace("'", "’") for title, motto in MOTTOS.items()
+    }
     colours = {page.colour for page in communities}
     assert colours == {key for key, _label in CommunityPage.COLOURS}
     for page in communities:
@@ -120,7 +123,7 @@ def test_every_page_has_a_live_english_translation(fr, en):
     mottos = {page.motto for page in CommunityPage.objects.live().filter(locale=en)}
     assert len(mottos) == 9
     assert "Acting against severe exclusion" in mottos
-    assert not mottos & set(MOTTOS.values())
+    assert not mottos & {motto.replace("'", "’") for motto in MOTTOS.values()}
 
 
 def test_agenda_has_upcoming_and_past_events(fr):
@@ -139,7 +142,7 @@ def test_agenda_has_upcoming_and_past_events(fr):
 
 
 def test_soiree_de_l_engagement_keeps_the_press_release_programme(fr):
-    soiree = french(EventPage, fr).get(title="Soirée de l'engagement")
+    soiree = french(EventPage, fr).get(title="Soirée de l’engagement")
     assert soiree.venue == "Hôtel de Ville" and soiree.arrondissement == 4
     assert soiree.start > timezone.now() and soiree.capacity
     assert soiree.registration_opens_at < soiree.registration_closes_at < soiree.start
@@ -185,7 +188,7 @@ def test_the_carte_citoyenne_asks_the_date_of_birth_and_draws_its_visits(fr):
     card = french(ProgrammePage, fr).get()
     assert card.minimum_age == 7 and card.ask_date_of_birth
     visit = french(EventPage, fr, kind=EventPage.Kind.VISIT).get(
-        title="Visite insolite de l'Hôtel de Ville"
+        title="Visite insolite de l’Hôtel de Ville"
     )
     assert visit.allocation == EventPage.Allocation.DRAW
     assert visit.registration_closes_at < visit.start
@@ -225,7 +228,7 @@ def test_kits_charters_and_the_carte_citoyenne(fr):
 
 def test_press_release_and_site_settings(fr):
     release = french(StandardPage, fr).get(
-        title="Soirée de l'engagement : à la rencontre de celles et ceux qui agissent !"
+        title="Soirée de l’engagement : à la rencontre de celles et ceux qui agissent !"
     )
     assert release.date == datetime.date(2024, 11, 28) and release.show_press_contact
     assert "plus de 80\u00a0000 associations" in stream_text(release.body)
@@ -235,7 +238,7 @@ def test_press_release_and_site_settings(fr):
     assert settings.privacy_page.title == "Données personnelles"
     footer = {block.value.title for block in settings.footer_links}
     assert {"Données personnelles", "Mentions légales", "Carte Citoyenne"} <= footer
-    assert "Déclaration d'accessibilité" in footer
+    assert "Déclaration d’accessibilité" in footer
 
 
 SEED_001_PRINCIPLES = [
@@ -244,8 +247,8 @@ SEED_001_PRINCIPLES = [
     "Recueillir la voix de tous",
 ]
 SEED_000_QUOTES = [
-    "toute mission proposée est systématiquement précédée d'une formation",
-    "œuvrent pour l'intérêt général",
+    "toute mission proposée est systématiquement précédée d’une formation",
+    "œuvrent pour l’intérêt général",
 ]
 
 # What the seeds (the programme's source documents) say, which the demo must not contradict.
@@ -313,7 +316,7 @@ def test_the_programme_history_tells_of_jemengage_paris(fr, en):
     body = json.dumps([block["value"] for block in page.body.raw_data], ensure_ascii=False)
     # Seed 004's figures (and seed 002's later one), and its date, which seed 002 gives as
     # March and seed 004 as April.
-    for fact in ("483", "6\u00a0600", "15\u00a0000 euros", "11 janvier", "Ma ville je t'aide"):
+    for fact in ("483", "6\u00a0600", "15\u00a0000 euros", "11 janvier", "Ma ville je t’aide"):
         assert fact in body or fact in page.introduction, fact
     assert "printemps 2015" in page.introduction
     history = french(StandardPage, fr).get(slug="genese-du-programme")
@@ -325,16 +328,28 @@ def test_the_programme_history_tells_of_jemengage_paris(fr, en):
     assert "Pène" not in body
 
 
+def page_texts(page):
+    texts = [page.title, getattr(page, "introduction", "")]
+    for field in ("body", "key_figures"):
+        if hasattr(page, field):
+            texts.append(json.dumps(list(getattr(page, field).raw_data), ensure_ascii=False))
+    return texts
+
+
 def test_numbers_never_break_between_their_digits(fr):
     """French writes « 73 000 » with a no-break space, so that no line ends inside a number."""
     split = re.compile(r"\d \d{3}(?!\d)")
     for page in Page.objects.live().filter(locale=fr).specific():
-        texts = [page.title, getattr(page, "introduction", "")]
-        for field in ("body", "key_figures"):
-            if hasattr(page, field):
-                texts.append(json.dumps(list(getattr(page, field).raw_data), ensure_ascii=False))
-        for text in texts:
+        for text in page_texts(page):
             assert not split.search(text), (page.title, split.search(text).group())
+
+
+def test_french_apostrophes_are_typographic_as_in_the_interface(fr):
+    """The French interface writes « l’engagement »: the French content does too."""
+    typed = re.compile(r"[^\W\d_]'")
+    for page in Page.objects.live().filter(locale=fr).specific():
+        for text in page_texts(page):
+            assert not typed.search(text), (page.title, typed.search(text).group())
 
 
 def test_running_again_duplicates_nothing_and_makes_an_admin_only_on_request(demo, fr):

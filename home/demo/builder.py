@@ -146,7 +146,10 @@ class DemoBuilder:
 
     def page_values(self, spec, lang, resolve=None):
         """Field values of ``spec`` in ``lang``, and the fields left out for now."""
-        values = {"title": getattr(spec.title, lang), "slug": getattr(spec.slug, lang)}
+        values = {
+            "title": localise(spec.title, lang, None, spec.key),
+            "slug": getattr(spec.slug, lang),
+        }
         pending = []
         for name, value in spec.fields.items():
             if name == "partners":

@@ -163,7 +163,7 @@ IMAGES = {
         illustration("sun", "climate"),
     ),
     "evening": (
-        "Illustration de la Soirée de l'engagement : deux bulles de dialogue",
+        "Illustration de la Soirée de l’engagement : deux bulles de dialogue",
         "soiree-de-l-engagement.svg",
         illustration("bubbles", "debate"),
     ),

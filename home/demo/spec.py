@@ -6,6 +6,7 @@ one. A page is a ``PageSpec``; the builder turns the same spec into the French f
 StreamField blocks get ids derived from the page key, so both languages share one structure.
 """
 
+import re
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -77,10 +78,16 @@ def block_id(*parts):
     return str(uuid.uuid5(ID_NAMESPACE, "/".join(str(part) for part in parts)))
 
 
+# An apostrophe after a letter, as typed in the sources: French pages write it ’, as the
+# French interface does (the English interface keeps the typed one).
+TYPED_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'")
+
+
 def localise(value, lang, resolve, path):
     """The raw value of ``value`` in ``lang`` ("fr" or "en"), references turned into ids."""
     if isinstance(value, Tr):
-        return getattr(value, lang)
+        text = getattr(value, lang)
+        return TYPED_APOSTROPHE.sub("’", text) if lang == "fr" else text
     if isinstance(value, PageRef | CourseRef | ImageRef):
         return resolve(value).pk
     if isinstance(value, Stream):
