@@ -79,20 +79,24 @@ def pictogram(glyph, colour_key):
 
 
 def illustration(glyph, colour_key):
-    """A 16:9 card, the glyph on a band of the community's colour beside lines of « text »."""
+    """A 16:9 card: the kit or event as a booklet whose cover bears the community's colour and
+    glyph, on paper dotted with that colour."""
     colour = COLOURS[colour_key]
-    lines = "".join(
-        f'<rect x="92" y="{26 + 9 * index}" width="{52 - 6 * index}" height="4" rx="2" '
-        f'fill="#dcd8ce"/>'
-        for index in range(5)
+    dots = "".join(
+        f'<circle cx="{x}" cy="{y}" r="1.2" fill="{colour}" fill-opacity="0.2"/>'
+        for x in range(5, 160, 10)
+        for y in range(5, 90, 10)
     )
-    return _svg(
-        160,
-        90,
-        f'<rect width="160" height="90" fill="{PAPER}"/>'
-        f'<rect width="78" height="90" fill="{colour}"/>'
-        f'<g transform="translate(-9 -3)">{_glyph(glyph, colour)}</g>{lines}',
+    booklet = (
+        '<g transform="translate(56 9)">'
+        '<rect x="4" y="4" width="48" height="70" rx="2" fill="#000" fill-opacity="0.12"/>'
+        '<path d="M0 0h38l10 10v60H0z" fill="#fff"/>'
+        '<path d="M38 0v10h10z" fill="#dcd8ce"/>'
+        f'<rect y="16" width="48" height="40" fill="{colour}"/>'
+        f'<g transform="translate(4 16) scale(0.4167)">{_glyph(glyph, colour)}</g>'
+        "</g>"
     )
+    return _svg(160, 90, f'<rect width="160" height="90" fill="{PAPER}"/>{dots}{booklet}')
 
 
 def hero():
