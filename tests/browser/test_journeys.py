@@ -56,6 +56,11 @@ def test_citizen_goes_from_home_to_an_event_and_registers(page, urls):
     outcome = page.locator("#registration-outcome")
     expect(outcome).to_be_focused()
     expect(outcome).to_contain_text("votre place vous est réservée pendant 24")
+    # The recap: what for, where the email went (masked), how to cancel.
+    recap = outcome.locator(".registration__recap")
+    expect(recap).to_contain_text(page.locator("h1").first.inner_text())
+    expect(recap).to_contain_text("c•••@example.org")
+    expect(outcome).to_contain_text("Pour annuler, suivez le lien à la fin de cet e-mail.")
 
 
 def test_language_switcher_goes_to_the_english_translation(page, urls):
