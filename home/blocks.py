@@ -160,11 +160,6 @@ class SettingsBlock(blocks.StaticBlock):
     """A legal page's section whose facts come from the site settings, which a deployment
     fills: what is not filled in is left out, never shown as a placeholder."""
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["retention_days"] = settings.REGISTRATION_RETENTION_DAYS
-        return context
-
 
 class LegalNoticeBlock(SettingsBlock):
     class Meta:
@@ -177,6 +172,11 @@ class LegalNoticeBlock(SettingsBlock):
 
 
 class DataProtectionBlock(SettingsBlock):
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["retention_days"] = settings.REGISTRATION_RETENTION_DAYS
+        return context
+
     class Meta:
         icon = "lock"
         label = _("Privacy: controller, contact, retention, rights")

@@ -297,14 +297,18 @@ class Registration(AbstractFormSubmission):
         return f"{self.first_name} {self.last_name} <{self.email}>"
 
     @property
+    def accessibility_needs_labels(self):
+        """The needs ticked, in words."""
+        labels = dict(AccessibilityNeed.choices)
+        return ", ".join(str(labels.get(need, need)) for need in self.accessibility_needs)
+
+    @property
     def accessibility_needs_text(self):
         """The needs ticked, in words, then what the person wrote: "" when none."""
-        labels = dict(AccessibilityNeed.choices)
-        needs = ", ".join(str(labels.get(need, need)) for need in self.accessibility_needs)
-        return " — ".join(part for part in (needs, self.accessibility_details) if part)
+        parts = (self.accessibility_needs_labels, self.accessibility_details)
+        return " — ".join(part for part in parts if part)
 
     def get_data(self):
-        needs = dict(AccessibilityNeed.choices)
         return {
             **self.form_data,
             "submit_time": self.submit_time,
@@ -317,9 +321,7 @@ class Registration(AbstractFormSubmission):
             "parent_name": self.parent_name,
             "parent_email": self.parent_email,
             "parent_consent": self.parent_consent if self.date_of_birth else None,
-            "accessibility_needs": ", ".join(
-                str(needs.get(need, need)) for need in self.accessibility_needs
-            ),
+            "accessibility_needs": self.accessibility_needs_labels,
             "accessibility_details": self.accessibility_details,
             "training": _("provisional") if self.provisional else _("done"),
         }
