@@ -39,7 +39,7 @@ from home.models import SiteSettings
 from home.sites import sync_default_site
 from volunteers.models import TrainingCourse
 
-from . import agenda, content
+from . import loader
 from .images import ensure_images
 from .spec import CourseRef, ImageRef, Unresolved, localise
 
@@ -117,7 +117,7 @@ class DemoBuilder:
         self.associations = self.ensure_associations()
         self.courses = self.ensure_courses()
 
-        tree = content.site_tree(self.today)
+        tree = loader.site_tree(self.today)
         deferred = []
         home = self.build_subtree(tree, Page.get_first_root_node(), deferred)
         self.ensure_site_root(home)
@@ -231,7 +231,7 @@ class DemoBuilder:
     def set_partners(self, page, spec):
         if "partners" not in spec.fields:
             return
-        wanted = [self.associations[key].pk for key in spec.fields["partners"]]
+        wanted = [self.associations[name].pk for name in spec.fields["partners"]]
         if [link.association_id for link in page.partners.all()] != wanted:
             page.partners = [
                 CommunityPartner(association_id=pk, sort_order=index)
@@ -241,21 +241,21 @@ class DemoBuilder:
     # Snippets and settings
 
     def ensure_associations(self):
-        """Partner associations by key. Their names are proper nouns: no translation needed."""
+        """Partner associations by name. Names are proper nouns: no translation needed."""
         result = {}
-        for key, name in content.PARTNER_ASSOCIATIONS:
+        for name in loader.partners():
             association = PartnerAssociation.objects.filter(locale=self.fr, name=name).first()
             if association is None:
                 association = PartnerAssociation.objects.create(locale=self.fr, name=name)
                 self.counts["snippets created"] += 1
                 self.mark_saved(association)
-            result[key] = association
+            result[name] = association
         return result
 
     def ensure_courses(self):
         """Training courses by key, in French with their English translation."""
         result = {}
-        for key, name, description in agenda.TRAINING_COURSES:
+        for key, name, description in loader.courses():
             french = TrainingCourse.objects.filter(locale=self.fr, name=name.fr).first()
             if french is None:
                 french = TrainingCourse.objects.create(
@@ -276,16 +276,12 @@ class DemoBuilder:
         site = Site.objects.get(is_default_site=True)
         settings = SiteSettings.for_site(site)
         before = _snapshot(settings)
-        settings.press_email = content.PRESS_EMAIL
-        settings.press_phone = content.PRESS_PHONE
-        # The publisher the seeds name; the host and the data protection officer are for the
-        # deployment to state, and the statement's audit for the City to commission.
-        settings.publisher = content.PUBLISHER
+        # What the seeds name (the publisher, the press office); the host and the data
+        # protection officer are for the deployment to state, the audit for the City to commission.
+        for name, value in loader.site_settings().items():
+            setattr(settings, name, localise(value, "fr", self.resolve, f"settings/{name}"))
         settings.privacy_page = self.pages["privacy"]
         settings.accessibility_page = self.pages["accessibility"]
-        settings.footer_links = localise(
-            content.FOOTER_LINKS, "fr", self.resolve, "settings/footer_links"
-        )
         if _snapshot(settings) != before:
             settings.save()
             self.mark_saved(settings)

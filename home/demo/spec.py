@@ -1,4 +1,4 @@
-"""The vocabulary the demo content is written in.
+"""The demo content as the loader reads it from ``data/``, before it is saved.
 
 Every translatable text is a ``Tr(fr, en)`` pair, so the English text sits next to the French
 one. A page is a ``PageSpec``; the builder turns the same spec into the French field values
@@ -32,7 +32,7 @@ class PageRef:
 
 @dataclass(frozen=True)
 class CourseRef:
-    """A training course (``agenda.TRAINING_COURSES``), by its key."""
+    """A training course (``data/courses.yaml``), by its key."""
 
     key: str
 
@@ -117,29 +117,3 @@ def localise(value, lang, resolve, path):
             localise(item, lang, resolve, f"{path}/{index}") for index, item in enumerate(value)
         ]
     return value
-
-
-# Shorthands for the shared body blocks (home/blocks.py).
-
-
-def heading(text, level="h2"):
-    return ("heading", {"text": text, "level": level})
-
-
-def paragraph(html):
-    return ("paragraph", html)
-
-
-def quote(text, source):
-    return ("quote", {"quote": text, "source": source})
-
-
-def link(text, page=None, url=""):
-    return ("link", {"page": page, "url": url, "text": text})
-
-
-def key_figures(*figures):
-    return (
-        "key_figures",
-        Items({"figure": figure, "label": label} for figure, label in figures),
-    )
