@@ -44,6 +44,15 @@ def read(client, url):
     return pdf, text
 
 
+def fonts(pdf):
+    """The fonts the PDF's pages use, without their subset prefix (ABCDEF+)."""
+    return {
+        str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1]
+        for page in pdf.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+
+
 def pdf_link(client, page):
     html = client.get(page.url).content.decode()
     (href,) = re.findall(r'<a class="document__link" href="([^"]+)">', html)
@@ -72,6 +81,9 @@ def test_the_kit_page_links_its_tagged_pdf_in_french(client, kit):
         assert words in text
     # The figure's image came from the media folder: an image object is in the file.
     assert any(page.images for page in pdf.pages)
+    # The site's typeface, in its two weights, embedded from its static files; nothing else.
+    names = fonts(pdf)
+    assert len(names) == 2 and all(name.startswith("Source-Sans-3") for name in names), names
 
 
 def test_in_english_from_the_translated_page(client, kit, translate):
