@@ -29,7 +29,7 @@ class CharterPage(BasePage):
         blank=True,
         verbose_name=_("commitments"),
         help_text=_(
-            "In order: they are numbered 1, 2, 3… on the page. Leave empty when the charter's "
+            "In order: they are numbered 1, 2, 3… on the page. Leave empty when the charter’s "
             "text is published elsewhere, and link it below."
         ),
     )

@@ -23,7 +23,7 @@ class PartnerAssociation(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(
         max_length=200,
         verbose_name=_("name"),
-        help_text=_("The name the association is known by, shown on its communities' pages."),
+        help_text=_("The name the association is known by, shown on its communities’ pages."),
     )
     description = models.TextField(
         blank=True,
@@ -34,7 +34,7 @@ class PartnerAssociation(TranslatableMixin, index.Indexed, models.Model):
     website = models.URLField(
         blank=True,
         verbose_name=_("website"),
-        help_text=_("The association's own site, linked from its name; leave blank if none."),
+        help_text=_("The association’s own site, linked from its name; leave blank if none."),
     )
 
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("website")]
@@ -90,13 +90,13 @@ class CommunityPage(RoutableRegistrationPageMixin, BasePage):
     motto = models.CharField(
         max_length=120,
         verbose_name=_("motto"),
-        help_text=_("The community's motto, e.g. “Agir contre la grande exclusion”."),
+        help_text=_("The community’s motto, e.g. “Agir contre la grande exclusion”."),
     )
     colour = models.CharField(
         max_length=20,
         choices=COLOURS,
         verbose_name=_("colour"),
-        help_text=_("The community's colour on cards and headers, from the site's palette."),
+        help_text=_("The community’s colour on cards and headers, from the site’s palette."),
     )
     pictogram = models.ForeignKey(
         "wagtailimages.Image",
@@ -222,7 +222,7 @@ class KitPage(RoutableRegistrationPageMixin, BasePage):
         max_length=20,
         choices=Theme.choices,
         verbose_name=_("theme"),
-        help_text=_("Shown above the kit's title, on its page and on the cards that list it."),
+        help_text=_("Shown above the kit’s title, on its page and on the cards that list it."),
     )
     publication_date = models.DateField(
         verbose_name=_("publication date"),

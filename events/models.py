@@ -81,7 +81,7 @@ class EventIndexPage(RoutableRegistrationPageMixin, BasePage):
         BodyBlock(),
         blank=True,
         verbose_name=_("body"),
-        help_text=_("Shown above the agenda's tabs, filters and events."),
+        help_text=_("Shown above the agenda’s tabs, filters and events."),
     )
     per_page = models.PositiveSmallIntegerField(
         default=12,
@@ -160,8 +160,8 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         blank=True,
         verbose_name=_("address"),
         help_text=_(
-            "Shown under the venue, e.g. “Place de l'Hôtel de Ville, 75004 Paris”; leave blank "
-            "when the venue's name is enough."
+            "Shown under the venue, e.g. “Place de l’Hôtel de Ville, 75004 Paris”; leave blank "
+            "when the venue’s name is enough."
         ),
     )
     arrondissement = models.PositiveSmallIntegerField(
@@ -246,7 +246,7 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         help_text=_(
             "By lot: people apply until registration closes, then the places are drawn and "
             "everyone is told; the others wait in draw order. For oversubscribed activities "
-            "such as the Carte Citoyenne's visits."
+            "such as the Carte Citoyenne’s visits."
         ),
     )
     waiting_list_enabled = models.BooleanField(
@@ -662,8 +662,8 @@ class ArrondissementPage(RoutableRegistrationPageMixin, BasePage):
     town_hall_address = models.CharField(
         max_length=250,
         blank=True,
-        verbose_name=_("town hall's address"),
-        help_text=_("The mairie d'arrondissement's public address; leave blank if unknown."),
+        verbose_name=_("town hall’s address"),
+        help_text=_("The mairie d’arrondissement’s public address; leave blank if unknown."),
     )
     body = StreamField(
         BodyBlock(),

@@ -49,7 +49,7 @@ class FigureBlock(blocks.StructBlock):
     image = ImageBlock(
         label=_("Image"),
         help_text=_(
-            "The alternative text starts as the image's own: adapt it to what the image says "
+            "The alternative text starts as the image’s own: adapt it to what the image says "
             "here. Tick “Image is decorative” only when it adds nothing to the text."
         ),
     )
@@ -59,7 +59,7 @@ class FigureBlock(blocks.StructBlock):
         label=_("Caption"),
         help_text=_(
             "Shown under the image for everyone, e.g. the place, date or photographer; "
-            "don't repeat the alternative text."
+            "don’t repeat the alternative text."
         ),
     )
 
@@ -76,7 +76,7 @@ class QuoteBlock(blocks.StructBlock):
         required=False,
         max_length=200,
         label=_("Source"),
-        help_text=_("Who said or wrote it, e.g. a community or a volunteer's first name."),
+        help_text=_("Who said or wrote it, e.g. a community or a volunteer’s first name."),
     )
 
     class Meta:
@@ -146,7 +146,7 @@ class DocumentBlock(blocks.StructBlock):
         required=False,
         max_length=150,
         label=_("Title"),
-        help_text=_("Leave blank to use the document's own title."),
+        help_text=_("Leave blank to use the document’s own title."),
     )
 
     class Meta:
@@ -181,8 +181,8 @@ class DataProtectionBlock(SettingsBlock):
         icon = "lock"
         label = _("Privacy: controller, contact, retention, rights")
         admin_text = _(
-            "Shows the controller and the data protection officer's contact from the site "
-            "settings, how long registrations are kept, and how to exercise one's rights."
+            "Shows the controller and the data protection officer’s contact from the site "
+            "settings, how long registrations are kept, and how to exercise one’s rights."
         )
         template = "components/blocks/data_protection.html"
 

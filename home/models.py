@@ -260,7 +260,7 @@ class SiteSettings(BaseSiteSetting):
     press_email = models.EmailField(
         blank=True,
         verbose_name=_("press office email"),
-        help_text=_("An institutional address only, never a person's own address."),
+        help_text=_("An institutional address only, never a person’s own address."),
     )
     press_phone = models.CharField(
         max_length=30,
@@ -272,7 +272,7 @@ class SiteSettings(BaseSiteSetting):
         [("page", blocks.PageChooserBlock(label=_("Page")))],
         blank=True,
         verbose_name=_("footer links"),
-        help_text=_("Pages listed in the footer; each shows in the visitor's language."),
+        help_text=_("Pages listed in the footer; each shows in the visitor’s language."),
     )
     social_links = StreamField(
         [
@@ -310,7 +310,7 @@ class SiteSettings(BaseSiteSetting):
         ],
         blank=True,
         verbose_name=_("social networks"),
-        help_text=_("The programme's accounts, linked from the footer under “Follow us”."),
+        help_text=_("The programme’s accounts, linked from the footer under “Follow us”."),
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -329,7 +329,7 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         verbose_name=_("accessibility statement page"),
         help_text=_(
-            "The RGAA accessibility statement; the compliance status in every page's footer "
+            "The RGAA accessibility statement; the compliance status in every page’s footer "
             "links to it."
         ),
     )
@@ -347,16 +347,16 @@ class SiteSettings(BaseSiteSetting):
         max_length=200,
         blank=True,
         verbose_name=_("publication director"),
-        help_text=_("The office (not a person's name unless the law requires it)."),
+        help_text=_("The office (not a person’s name unless the law requires it)."),
     )
     host = models.TextField(
         blank=True,
         verbose_name=_("host"),
-        help_text=_("The hosting provider's name, address and telephone number."),
+        help_text=_("The hosting provider’s name, address and telephone number."),
     )
     dpo_contact = models.TextField(
         blank=True,
-        verbose_name=_("data protection officer's contact"),
+        verbose_name=_("data protection officer’s contact"),
         help_text=_("The postal or email address where people exercise their rights."),
     )
 

@@ -104,7 +104,7 @@ class ProposalForm(forms.Form):
         label=_(
             "I agree that the Ville de Paris keeps these details to review the mission and "
             "write to the contact about it; the mission, once published, shows the "
-            "association's name, never the contact's."
+            "association’s name, never the contact’s."
         )
     )
     leave_blank = forms.CharField(label=_("Leave this field empty"), required=False)

@@ -21,8 +21,8 @@ class MissionProposal(models.Model):
     )
     association_name = models.CharField(max_length=200, verbose_name=_("association"))
     contact_name = models.CharField(max_length=100, verbose_name=_("contact"))
-    contact_email = models.EmailField(verbose_name=_("contact's email"))
-    contact_phone = models.CharField(max_length=30, blank=True, verbose_name=_("contact's phone"))
+    contact_email = models.EmailField(verbose_name=_("contact’s email"))
+    contact_phone = models.CharField(max_length=30, blank=True, verbose_name=_("contact’s phone"))
     # The language of the form: the decision is written to the contact in it.
     language = models.CharField(max_length=8, verbose_name=_("language"))
     submitted_at = models.DateTimeField(default=timezone.now, verbose_name=_("submitted at"))

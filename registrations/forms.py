@@ -89,14 +89,14 @@ class RegistrationForm(BaseForm):
         widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"),
     )
     parent_name = forms.CharField(
-        label=_("Parent or guardian's full name"),
+        label=_("Parent or guardian’s full name"),
         required=False,
         max_length=200,
         validators=[validate_name],
         help_text=_("Required under 15."),
     )
     parent_email = forms.EmailField(
-        label=_("Parent or guardian's email"),
+        label=_("Parent or guardian’s email"),
         required=False,
         max_length=254,
         validators=[validate_email_domain],
@@ -174,8 +174,8 @@ class RegistrationForm(BaseForm):
         born = cleaned_data.get("date_of_birth")
         if born and age_on(born, timezone.localdate()) < AGE_OF_DIGITAL_CONSENT:
             required = {
-                "parent_name": _("Under 15, please give a parent or guardian's name."),
-                "parent_email": _("Under 15, please give a parent or guardian's email."),
+                "parent_name": _("Under 15, please give a parent or guardian’s name."),
+                "parent_email": _("Under 15, please give a parent or guardian’s email."),
             }
             for name, message in required.items():
                 if not cleaned_data.get(name) and name not in self.errors:
@@ -243,7 +243,7 @@ CONSENTS = {
     ),
     "volunteer": _(
         "I agree that the Ville de Paris keeps the details I give here to count me among the "
-        "Volontaires de Paris and write to me about the programme's events, trainings and "
+        "Volontaires de Paris and write to me about the programme’s events, trainings and "
         "missions, for %(days)s days at most after joining."
         " I can see, correct or erase them, or object, at any time by cancelling through the "
         "link in every email or by writing to the address in the privacy notice."

@@ -115,7 +115,7 @@ class ParentView(RegistrationLinkView):
 
     purpose = tokens.PARENT
     template_name = "registrations/parent.html"
-    title = _("Your child's registration")
+    title = _("Your child’s registration")
 
     def post(self, request, token):
         answer = request.POST.get("answer")

@@ -196,19 +196,19 @@ class Registration(AbstractFormSubmission):
     INACTIVE = [Status.CANCELLED, Status.NOT_ELIGIBLE]
 
     translation_key = models.UUIDField(
-        editable=False, help_text=_("Shared by the page's translations: one list, one capacity.")
+        editable=False, help_text=_("Shared by the page’s translations: one list, one capacity.")
     )
     first_name = models.CharField(max_length=100, verbose_name=_("first name"))
     last_name = models.CharField(max_length=100, verbose_name=_("last name"))
     email = models.EmailField(verbose_name=_("email"), help_text=_("Stored in lower case."))
     date_of_birth = models.DateField(null=True, blank=True, verbose_name=_("date of birth"))
     parent_name = models.CharField(
-        max_length=200, blank=True, verbose_name=_("parent or guardian's name")
+        max_length=200, blank=True, verbose_name=_("parent or guardian’s name")
     )
-    parent_email = models.EmailField(blank=True, verbose_name=_("parent or guardian's email"))
+    parent_email = models.EmailField(blank=True, verbose_name=_("parent or guardian’s email"))
     parent_consent = models.BooleanField(
         default=False,
-        verbose_name=_("parent or guardian's consent"),
+        verbose_name=_("parent or guardian’s consent"),
         help_text=_("Given by the parent through the link emailed to them, never by the child."),
     )
     parent_answered_at = models.DateTimeField(
@@ -518,7 +518,7 @@ class RegistrationFormMixin(FormMixin, models.Model):
         default=False,
         verbose_name=_("ask the date of birth"),
         help_text=_(
-            "For audiences that include children: under 15, a parent's name, email and consent "
+            "For audiences that include children: under 15, a parent’s name, email and consent "
             "are then required."
         ),
     )
@@ -889,8 +889,8 @@ class RegistrationFormMixin(FormMixin, models.Model):
             fields += [
                 ("date_of_birth", _("Date of birth")),
                 ("parent_name", _("Parent or guardian")),
-                ("parent_email", _("Parent or guardian's email")),
-                ("parent_consent", _("Parent or guardian's consent")),
+                ("parent_email", _("Parent or guardian’s email")),
+                ("parent_consent", _("Parent or guardian’s consent")),
             ]
         if self.has_prerequisite:
             fields.append(("training", _("Training")))

@@ -15,5 +15,5 @@ class ImageForm(BaseImageForm):
             field.label = _("Alternative text")
             field.help_text = _(
                 "What the image shows, for people who cannot see it, in one sentence "
-                "(“Des Volontaires plantent des fleurs au pied d'un arbre”)."
+                "(“Des Volontaires plantent des fleurs au pied d’un arbre”)."
             )

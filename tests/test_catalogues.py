@@ -87,6 +87,15 @@ def test_french_translations_keep_the_placeholders(french_entries):
             assert set(PLACEHOLDER.findall(msgstr)) <= expected, entry["msgid"]
 
 
+def test_both_languages_write_the_typographic_apostrophe(french_entries):
+    """The English interface is the msgids: “Can’t make it?”, as the French writes « l’inscription »."""
+    _, entries = french_entries
+    typed = re.compile(r"[^\W\d_]'")
+    for entry in entries:
+        for text in (entry["msgid"], entry.get("msgid_plural", ""), *entry["msgstr"]):
+            assert not typed.search(text), text
+
+
 def test_the_compiled_catalogue_matches_the_po_file(french_entries):
     """A stale .mo (compilemessages forgotten) shows English or old French to visitors."""
     _, entries = french_entries

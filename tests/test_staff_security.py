@@ -28,9 +28,9 @@ def refusal(minutes):
     """The French refusal, spaces collapsed as `page_text` does."""
     with translation.override("fr"):
         text = ngettext(
-            "For your account's safety, no more attempts are accepted from your connection for "
+            "For your account’s safety, no more attempts are accepted from your connection for "
             "%(minutes)s minute. Please try again later, or ask the Communication team.",
-            "For your account's safety, no more attempts are accepted from your connection for "
+            "For your account’s safety, no more attempts are accepted from your connection for "
             "%(minutes)s minutes. Please try again later, or ask the Communication team.",
             minutes,
         ) % {"minutes": minutes}

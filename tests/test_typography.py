@@ -99,7 +99,7 @@ def test_english_emails_use_english_quotes_and_no_space_before_colons(
     assert "Volunteers forum: http://testserver/en/" in body
     assert "<strong>When:</strong> Tuesday 14 January 2031, 6:30 p.m." in html_body
     assert re.search(
-        r'Can\'t make it\? <a href="[^"]+">Cancel your registration</a>, and your place goes',
+        r'Can’t make it\? <a href="[^"]+">Cancel your registration</a>, and your place goes',
         html.unescape(html_body),
     )
     for text in (body, html_body, notice, notice_html):

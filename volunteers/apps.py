@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class VolunteersConfig(AppConfig):
     name = "volunteers"
-    verbose_name = _("Volunteer's path")
+    verbose_name = _("Volunteer’s path")

@@ -78,8 +78,8 @@ def block_id(*parts):
     return str(uuid.uuid5(ID_NAMESPACE, "/".join(str(part) for part in parts)))
 
 
-# An apostrophe after a letter, as typed in the sources: French pages write it ’, as the
-# French interface does (the English interface keeps the typed one).
+# An apostrophe after a letter, as typed in the sources: pages write it ’, as the interface
+# does in both languages.
 TYPED_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'")
 
 
@@ -87,7 +87,7 @@ def localise(value, lang, resolve, path):
     """The raw value of ``value`` in ``lang`` ("fr" or "en"), references turned into ids."""
     if isinstance(value, Tr):
         text = getattr(value, lang)
-        return TYPED_APOSTROPHE.sub("’", text) if lang == "fr" else text
+        return TYPED_APOSTROPHE.sub("’", text)
     if isinstance(value, PageRef | CourseRef | ImageRef):
         return resolve(value).pk
     if isinstance(value, Stream):
