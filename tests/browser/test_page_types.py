@@ -29,6 +29,15 @@ PAGE_TYPES = [
     "propose_mission",
 ]
 LANGUAGES = ["fr", "en"]
+# Page types without a photo show their motif beside the title (static/img/motifs/).
+MOTIFS = {
+    "kit": "kit",
+    "charter": "charter",
+    "programme": "card",
+    "agenda": "agenda",
+    "arrondissement": "arrondissements",
+    "search": "search",
+}
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = [375, 1280]
 MAX_HTML_BYTES = 60 * 1024
@@ -74,6 +83,12 @@ def test_page_type_is_accessible_light_and_self_contained(page, urls, page_type,
         f"weight {page_type} {language}: HTML {html_bytes} B, "
         f"CSS {weights['stylesheet']} B, JS {weights['script']} B, fonts {weights['font']} B"
     )
+    if page_type in MOTIFS:
+        header = page.locator(".page-header > .container")
+        picture = header.evaluate("element => getComputedStyle(element).backgroundImage")
+        assert f"/motifs/{MOTIFS[page_type]}" in picture
+        (motif,) = [r for r in responses if f"/motifs/{MOTIFS[page_type]}" in r.url]
+        assert motif.ok and motif.headers["content-type"] == "image/svg+xml"
     other_hosts = {urlsplit(r.url).netloc for r in responses} - {urlsplit(page.url).netloc}
     assert not other_hosts, f"requests to other hosts: {other_hosts}"
     # The public policy: nothing inline, nothing from elsewhere (violations fail the fixture).
