@@ -505,8 +505,8 @@ def test_under_15_a_parent_name_and_email_are_required_and_the_child_cannot_cons
         carte_citoyenne.url, form_data(carte_citoyenne, date_of_birth=born), **SAME_ORIGIN
     )
     html = response.content.decode()
-    assert "Under 15, please give a parent or guardian&#x27;s name." in html
-    assert "Under 15, please give a parent or guardian&#x27;s email." in html
+    assert "Under 15, please give a parent or guardian’s name." in html
+    assert "Under 15, please give a parent or guardian’s email." in html
     assert 'name="parent_consent"' not in html  # No box for the child to tick.
     assert Registration.objects.count() == 0
 
