@@ -38,6 +38,8 @@ MOTIFS = {
     "arrondissement": "arrondissements",
     "search": "search",
 }
+# Event kinds and kit themes show their pictogram before their label (static/img/pictograms/).
+PICTOGRAMS = {"kit": "theme-heatwave", "agenda": "kind-", "event": "kind-"}
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = [375, 1280]
 MAX_HTML_BYTES = 60 * 1024
@@ -89,6 +91,13 @@ def test_page_type_is_accessible_light_and_self_contained(page, urls, page_type,
         assert f"/motifs/{MOTIFS[page_type]}" in picture
         (motif,) = [r for r in responses if f"/motifs/{MOTIFS[page_type]}" in r.url]
         assert motif.ok and motif.headers["content-type"] == "image/svg+xml"
+    if page_type in PICTOGRAMS:
+        label = page.locator(".icon").first
+        picture = label.evaluate(
+            "element => getComputedStyle(element, '::before').backgroundImage"
+        )
+        assert f"/pictograms/{PICTOGRAMS[page_type]}" in picture
+        assert any(f"/pictograms/{PICTOGRAMS[page_type]}" in r.url and r.ok for r in responses)
     other_hosts = {urlsplit(r.url).netloc for r in responses} - {urlsplit(page.url).netloc}
     assert not other_hosts, f"requests to other hosts: {other_hosts}"
     # The public policy: nothing inline, nothing from elsewhere (violations fail the fixture).
