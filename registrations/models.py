@@ -134,6 +134,12 @@ class RegistrationList(models.Model):
             return locked.get(translation_key=translation_key)
 
 
+def holding_a_place(now=None):
+    return Q(status=Registration.Status.CONFIRMED) | Q(
+        status=Registration.Status.PENDING, hold_until__gt=now or timezone.now()
+    )
+
+
 class RegistrationQuerySet(models.QuerySet):
     def for_page(self, page):
         """The registrations of a page and of all its translations."""
@@ -147,10 +153,7 @@ class RegistrationQuerySet(models.QuerySet):
 
     def holding_places(self, now=None):
         """Confirmed, or waiting for their address to be confirmed while their hold lasts."""
-        return self.filter(
-            Q(status=Registration.Status.CONFIRMED)
-            | Q(status=Registration.Status.PENDING, hold_until__gt=now or timezone.now())
-        )
+        return self.filter(holding_a_place(now))
 
     def count_per_page(self):
         """How many of these are on the list of the outer query's page: an expression for
@@ -646,6 +649,18 @@ class RegistrationFormMixin(FormMixin, models.Model):
     def confirmed_registrations_count(self):
         return Registration.objects.for_page(self).confirmed().count()
 
+    def places_and_waiting(self):
+        """`places_left()` and how many wait, in one query (none without places)."""
+        if not self.has_places:
+            return self.places_left(), 0
+        counts = Registration.objects.for_page(self).aggregate(
+            taken=Count("pk", filter=holding_a_place()),
+            waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+        )
+        capacity = self.registration_capacity
+        free = None if capacity is None else max(capacity - counts["taken"], 0)
+        return free, counts["waiting"]
+
     def places_left(self):
         """Places still free, or None when unlimited. A place held for an address not yet
         confirmed is taken until its hold runs out."""
@@ -674,8 +689,10 @@ class RegistrationFormMixin(FormMixin, models.Model):
             # the waiting list first: a newcomer never overtakes it.
             if self.has_places:
                 self.release_expired_holds()
-            self.give_free_places()
-            status = self._new_registration_status()
+            free, waiting = self.places_and_waiting()
+            if waiting and free != 0 and (promoted := self.give_free_places()):
+                free, waiting = self.places_left(), waiting - len(promoted)
+            status = self._new_registration_status(free)
             existing = (
                 Registration.objects.for_page(self).active().filter(email=data["email"]).first()
             )
@@ -690,12 +707,10 @@ class RegistrationFormMixin(FormMixin, models.Model):
                     self._create_registration(
                         data, status, provisional=eligibility == Eligibility.PROVISIONAL
                     )
-            position = None
-            if status == Registration.Status.WAITING:
-                # Where a newcomer stands: last in line. Someone refused for lack of training
-                # hears it by email only: the page tells nobody what an address has done.
-                not_in_line = bool(existing) or eligibility == Eligibility.MISSING
-                position = Registration.objects.for_page(self).waiting().count() + not_in_line
+            # Where a newcomer stands: last in line, whether or not they were put in it (someone
+            # already registered, or refused for lack of training, hears it by email only: the
+            # page tells nobody what an address has done).
+            position = waiting + 1 if status == Registration.Status.WAITING else None
         if status is None:
             # Full: refused once the places given to the waiting list above are saved.
             raise RegistrationRefused(_("Sorry, there are no places left."))
@@ -752,12 +767,13 @@ class RegistrationFormMixin(FormMixin, models.Model):
         if window == Window.CLOSED:
             raise RegistrationRefused(_("Registration is closed."))
 
-    def _new_registration_status(self):
-        """Decide under the list's lock: pending (a place held until the address is
-        confirmed), waiting, or None when full; applied where places are drawn by lot."""
+    def _new_registration_status(self, free):
+        """Decide under the list's lock, with `free` places left: pending (a place held until
+        the address is confirmed), waiting, or None when full; applied where places are drawn
+        by lot."""
         if self.registration_by_draw:
             return Registration.Status.APPLIED  # Places are drawn when applications close.
-        if self.places_left() == 0:
+        if free == 0:
             return Registration.Status.WAITING if self.registration_waiting_list else None
         return Registration.Status.PENDING
 
@@ -844,15 +860,24 @@ class RegistrationFormMixin(FormMixin, models.Model):
         address was never shown to be the person's. A child's registration waits for their
         parent's answer in the same way (on every page type); when the parent did not answer,
         the child is told."""
-        expired = Registration.objects.for_page(self).expired_holds()
-        unanswered = list(expired.exclude(parent_email="").filter(parent_answered_at=None))
-        released = expired.update(
+        # Read once: usually none, and then nothing is written.
+        expired = list(Registration.objects.for_page(self).expired_holds())
+        if not expired:
+            return 0
+        released = Registration.objects.filter(pk__in=[r.pk for r in expired]).update(
             status=Registration.Status.CANCELLED, cancelled_at=timezone.now()
         )
+        unanswered = [r for r in expired if r.parent_email and r.parent_answered_at is None]
         queue_emails(unanswered, EmailDelivery.Kind.PARENT_NO_ANSWER)
         return released
 
     # Wagtail's form builder API.
+
+    def get_form_fields(self):
+        # Read once per page object: the form and the registration it stores both need them.
+        if not hasattr(self, "_form_fields"):
+            self._form_fields = list(super().get_form_fields())
+        return self._form_fields
 
     def get_form_class(self):
         return self.form_builder(self.get_form_fields()).get_form_class()

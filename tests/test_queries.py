@@ -8,6 +8,7 @@ counts must be equal and within the page type's budget. Queries are counted twic
 - when only the page itself is out of the page cache (the fragments kept with the pages, such as
   the navigation, the footer and the page's body, still in it), as after a registration purged
   it: at most 12 queries, whatever the page type.
+A registration is counted too: its queries do not grow with the list either.
 """
 
 import datetime
@@ -42,7 +43,7 @@ from events.factories import (
 from events.models import EventPage
 from home.factories import BodyBlockFactory, ImageFactory, StandardPageFactory
 from pagecache.cache import purge_paths
-from tests.conftest import clear_cache
+from tests.conftest import SAME_ORIGIN, clear_cache, form_data
 
 
 def days(n):
@@ -335,3 +336,36 @@ def test_query_count_does_not_grow_with_content(
     assert len(large_cold) <= budget, "\n".join(large_cold)
     if name != "search":  # search results are never cached: every search is a page miss
         assert len(large_miss) <= PAGE_MISS_BUDGET, "\n".join(large_miss)
+
+
+# A registration: routing, the form, the list's lock, the places left and the waiting list in
+# one count, the newcomer's row and its email's.
+REGISTRATION_BUDGET = 15
+
+
+def sql_of_a_registration(client, page, email):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(page.url, form_data(page, email=email), **SAME_ORIGIN)
+    assert response.status_code == 303
+    return [query["sql"] for query in queries.captured_queries]
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["places left", "waiting list"])
+def test_a_registration_costs_the_same_queries_however_long_the_list(
+    client, home_page, settings, full
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.REGISTRATION_RATE_LIMIT = "100/h"  # All from one address here.
+    event = EventPageFactory(
+        parent=EventIndexPageFactory(parent=home_page),
+        start=days(20),
+        capacity=1 if full else 100,
+        waiting_list_enabled=True,
+    )
+    sql_of_a_registration(client, event, "first@example.org")  # Fills the cache.
+    short = sql_of_a_registration(client, event, "second@example.org")
+    for number in range(40):
+        sql_of_a_registration(client, event, f"more{number}@example.org")
+    long = sql_of_a_registration(client, event, "last@example.org")
+    assert len(long) == len(short), repeated(short, long)
+    assert len(long) <= REGISTRATION_BUDGET, "\n".join(long)
