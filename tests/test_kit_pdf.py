@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from django.core.management import call_command
 from pypdf import PdfReader
 
 from communities.factories import (
@@ -110,3 +111,23 @@ def test_publishing_the_kit_again_gives_a_new_pdf_from_the_shared_caches(
     _pdf, after = read(client, url)
     assert "Repérer et appeler les personnes isolées." in after
     assert "Repérer et appeler" not in before
+
+
+def test_with_production_static_files_the_pdf_embeds_the_collected_fonts(
+    client, kit, settings, tmp_path
+):
+    """Production serves static files under hashed names from STATIC_ROOT: the PDF reads its
+    fonts and wordmark from there."""
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+        },
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    url = pdf_link(client, kit)
+    pdf, text = read(client, url)
+    assert "VILLE DE PARIS – VOLONTAIRES DE PARIS" in text
+    names = fonts(pdf)
+    assert len(names) == 2 and all(name.startswith("Source-Sans-3") for name in names), names
