@@ -34,6 +34,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # One file per test process: engineers and CI jobs sharing a checkout never meet.
     TEST_DATABASE = BASE_DIR / "build" / f"test-db-{os.getpid()}.sqlite3"  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(TEST_DATABASE)}  # noqa: F405
+    # Under pytest-xdist, pytest-django adds the worker's name to the file's.
+    if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+        TEST_DATABASE = TEST_DATABASE.with_name(f"{TEST_DATABASE.name}_{worker}")
     # A write-ahead log left by an earlier process of the same number would be replayed into
     # the new database, with its old tables; tests/conftest.py removes this process's at exit.
     for leftover in ("-wal", "-shm"):
