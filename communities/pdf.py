@@ -1,52 +1,12 @@
-"""A kit as a tagged PDF (PDF/UA: structure tree, language, title, bookmarks from its
-headings), made by WeasyPrint from the kit page's own content in the page's language, in the
-site's typeface and with its wordmark."""
+"""A kit as a tagged PDF, made from the kit page's own content in the page's language, in the
+site's typeface and with its wordmark; its headings give the PDF's bookmarks."""
 
-from pathlib import Path
-
-from django.conf import settings
-from django.contrib.staticfiles import finders
-from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
 
-from home.sites import site_url
+from home.pdf import tagged_pdf
 
 
 def kit_pdf(page, request):
-    # Imported here: WeasyPrint loads the system's Pango, which nothing else needs.
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
-    media_url = site_url(settings.MEDIA_URL)
-    static_url = site_url(settings.STATIC_URL)
-    media_root = Path(settings.MEDIA_ROOT).resolve()
-
-    class SiteFiles(URLFetcher):
-        """The kit's images, fonts and wordmark, read from the server's own folders: no
-        request leaves the server."""
-
-        def fetch(self, url, headers=None):
-            url = url.split("?")[0]
-            if url.startswith(static_url):
-                return super().fetch(static_file(url[len(static_url) :]).as_uri(), headers)
-            if not url.startswith(media_url):
-                raise ValueError(f"Not one of the site's files: {url}")
-            path = (media_root / url[len(media_url) :]).resolve()
-            if not path.is_relative_to(media_root):
-                raise ValueError(f"Outside the media folder: {url}")
-            return super().fetch(path.as_uri(), headers)
-
-    html = render_to_string("communities/kit_pdf.html", {"page": page}, request=request)
-    return HTML(string=html, base_url=site_url("/"), url_fetcher=SiteFiles()).write_pdf(
-        pdf_variant="pdf/ua-1"
+    return tagged_pdf(
+        render_to_string("communities/kit_pdf.html", {"page": page}, request=request)
     )
-
-
-def static_file(name):
-    """A static file's path: collected (hashed names, in production) or in the source tree."""
-    if settings.STATIC_ROOT and staticfiles_storage.exists(name):
-        return Path(staticfiles_storage.path(name))
-    found = finders.find(name)
-    if found is None:
-        raise ValueError(f"No such static file: {name}")
-    return Path(found)

@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from icalendar import Calendar
 from wagtail.models import Locale
 
+from home.pdf import tagged_pdf
 from home.ratelimit import refused_for_rate
 from home.sites import site_domain, site_url
 from registrations.forms import validate_email_domain
@@ -138,13 +139,9 @@ class AttestationView(PassportLinkView):
     """A tagged PDF (PDF/UA) of what the person did, in the language of the page."""
 
     def get(self, request, token):
-        # Imported here: WeasyPrint loads the system's Pango, which nothing else needs.
-        from weasyprint import HTML
-
         context = {**self.data(), "issued": timezone.localdate(), "site_url": site_url("/")}
         html = render_to_string("volunteers/attestation.html", context, request=request)
-        pdf = HTML(string=html, base_url=site_url("/")).write_pdf(pdf_variant="pdf/ua-1")
-        response = HttpResponse(pdf, content_type="application/pdf")
+        response = HttpResponse(tagged_pdf(html), content_type="application/pdf")
         filename = "attestation-engagement.pdf" if get_language() == "fr" else "engagement.pdf"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return private(response)
