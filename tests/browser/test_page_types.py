@@ -1,6 +1,7 @@
 """Every page type in both languages, in Chromium: accessible (axe-core, WCAG 2.1 A and AA),
 valid HTML (the Nu HTML Checker), light, self-contained; screenshots for reviewers."""
 
+import io
 import json
 import subprocess
 from pathlib import Path
@@ -8,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from pypdf import PdfReader
 
 from .conftest import SCREENSHOTS
 
@@ -133,3 +135,31 @@ def test_every_page_type_is_valid_html(page, urls, tmp_path):
         if m["type"] == "error"
     ]
     assert not errors, "\n".join(errors)
+
+
+@pytest.mark.parametrize(
+    ("language", "link", "heading"),
+    [
+        ("fr", "Ce kit à imprimer ou à garder", "Le Volontaire et la canicule"),
+        ("en", "This kit to print or keep", "Volunteers and heatwaves"),
+    ],
+)
+def test_the_kit_link_gives_its_tagged_pdf_in_the_site_typeface(
+    page, urls, language, link, heading
+):
+    page.goto(urls["kit", language])
+    # Chromium shows the PDF in its viewer, which keeps the body: it is asked for again.
+    with page.expect_response(
+        lambda response: urlsplit(response.url).path.endswith("/pdf/")
+    ) as answer:
+        page.get_by_role("link", name=link).click()
+    assert answer.value.ok and answer.value.headers["content-type"] == "application/pdf"
+    pdf = PdfReader(io.BytesIO(page.request.get(answer.value.url).body()))
+    assert pdf.trailer["/Root"]["/Lang"] == language
+    assert heading in pdf.pages[0].extract_text()
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for sheet in pdf.pages
+        for font in sheet["/Resources"]["/Font"].values()
+    }
+    assert fonts and all(name.startswith("Source-Sans-3") for name in fonts), fonts
