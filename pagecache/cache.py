@@ -13,6 +13,8 @@ never read again, and expire.
 
 import hashlib
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,6 +35,29 @@ def _digest(text):
 
 
 SITE_GENERATION = "pagecache:generation"
+# The site's generation as the current request first read it (see `one_generation`).
+_seen = ContextVar("pagecache_seen", default=None)
+
+
+@contextmanager
+def one_generation():
+    """Around a request (`middleware`): the site's generation is read once, and everything the
+    request keeps or reads with the pages is of that generation, or of the one its own purge
+    started."""
+    token = _seen.set({})
+    try:
+        yield
+    finally:
+        _seen.reset(token)
+
+
+def _site_generation(read=None):
+    seen = _seen.get()
+    if seen is None:
+        return cache.get(SITE_GENERATION, "0") if read is None else read
+    if "site" not in seen:
+        seen["site"] = cache.get(SITE_GENERATION, "0") if read is None else read
+    return seen["site"]
 
 
 def _generation_key(path):
@@ -69,7 +94,7 @@ def entry_key(request):
         [
             "pagecache:page",
             _digest(request.path),
-            generations.get(SITE_GENERATION, "0"),
+            _site_generation(read=generations.get(SITE_GENERATION, "0")),
             generations.get(path_key, "0"),
             _digest(request.META.get("QUERY_STRING", "")),
         ]
@@ -78,7 +103,10 @@ def entry_key(request):
 
 def _new_generations(keys):
     # One write for them all; a generation outlives the entries stored under the one before.
-    cache.set_many({key: uuid.uuid4().hex[:12] for key in keys}, settings.PAGE_CACHE_SECONDS * 2)
+    generations = {key: uuid.uuid4().hex[:12] for key in keys}
+    cache.set_many(generations, settings.PAGE_CACHE_SECONDS * 2)
+    if SITE_GENERATION in generations and (seen := _seen.get()) is not None:
+        seen["site"] = generations[SITE_GENERATION]
 
 
 def purge_paths(paths):
@@ -95,22 +123,20 @@ def fragment(request, name, compute, *parts):
     so the site's generation is in the key. Staff previews and sessions compute it afresh."""
     if request is None or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return compute()
-    if not hasattr(request, "pagecache_generation"):
-        request.pagecache_generation = cache.get(SITE_GENERATION, "0")
-    return kept_with_pages(name, compute, *parts, generation=request.pagecache_generation)
+    return kept_with_pages(name, compute, *parts)
 
 
-def kept_with_pages(name, compute, *parts, generation=None):
+def kept_with_pages(name, compute, *parts):
     """What `compute()` returns, kept until the next change that purges every page (a page
-    published, a setting or a snippet saved): it must depend on nothing else than `parts`."""
+    published, a setting or a snippet saved): it must depend on nothing else than `parts`.
+    None is not kept: it is computed again next time."""
     seconds = settings.PAGE_CACHE_SECONDS
     if not seconds:
         return compute()
-    if generation is None:
-        generation = cache.get(SITE_GENERATION, "0")
-    key = ":".join(["pagecache:fragment", name, generation, _digest(repr(parts))])
+    key = ":".join(["pagecache:fragment", name, _site_generation(), _digest(repr(parts))])
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, seconds)
+        if value is not None:
+            cache.set(key, value, seconds)
     return value

@@ -71,10 +71,7 @@ def email_links(message, name):
 def clear_cache():
     """Delete this process's keys only; FLUSHDB (cache.clear()) would wipe the other
     processes' keys in the middle of their tests."""
-    client = cache._cache.get_client(write=True)
-    keys = list(client.scan_iter(match=f"{cache.key_prefix}:*"))
-    if keys:
-        client.delete(*keys)
+    cache.delete_pattern("*")
 
 
 @pytest.fixture(autouse=True)

@@ -76,7 +76,7 @@ def test_production_starts_with_a_real_key_and_reads_the_environment():
         "ALLOWED_HOSTS": ["volontaires.paris.fr", "www.volontaires.paris.fr"],
         "ENGINE": "django.db.backends.postgresql",
         "DB_NAME": "volontaires",
-        "CACHE": "django.core.cache.backends.redis.RedisCache",
+        "CACHE": "django_redis.cache.RedisCache",
         "STATICFILES": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     }
 

@@ -11,6 +11,8 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from volontaires.cache import FailFastConnection
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -132,12 +134,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared Redis cache when REDIS_URL is set; a per-process cache otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# A cache down or hung costs speed, never a page: a call gives up after a quarter of a second
+# and counts as a miss, and the calls of the next seconds fail at once (logged once,
+# volontaires.cache); the site goes on from the database.
+REDIS_OPTIONS = {
+    "IGNORE_EXCEPTIONS": True,
+    "SOCKET_CONNECT_TIMEOUT": 0.25,
+    "SOCKET_TIMEOUT": 0.25,
+    "CONNECTION_POOL_KWARGS": {"connection_class": FailFastConnection},
+}
+# The registration forms' limit per address is counted in the cache: without it, nobody is
+# refused.
+RATELIMIT_FAIL_OPEN = True
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "volontaires"),
+            "OPTIONS": REDIS_OPTIONS,
         }
     }
 else:

@@ -13,8 +13,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 REGISTRATION_EMAILS_SEND_AT_COMMIT = True
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15"),
+        "OPTIONS": REDIS_OPTIONS,  # noqa: F405
         # One key space per xdist worker, so parallel tests never see each other's entries.
         "KEY_PREFIX": "volontaires-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main"),
     }
