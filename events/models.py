@@ -562,6 +562,10 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
     has_places = True
     registration_purpose = "place"
 
+    def prepare_to_keep(self):
+        super().prepare_to_keep()
+        self.list_settings  # noqa: B018 - a cached property, kept with the page
+
     @property
     def registration_capacity(self):
         return self.list_settings.capacity

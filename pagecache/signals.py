@@ -5,6 +5,8 @@
   so does saving a site setting or a snippet (the footer, partner associations): every page is
   purged. These are staff actions, a few a day.
 - Adding or removing a view restriction takes pages out of public view: every page is purged.
+- Saving a site or a locale changes how addresses route to pages (`views.serve`): every page
+  is purged.
 - Places left change with every registration: only the pages showing that list's places are
   purged (`places_changed`, called whenever a list is locked to change its places).
 
@@ -15,7 +17,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -43,16 +45,17 @@ def page_moved(instance, **kwargs):
     page_changed()
 
 
+# What every page shows or depends on besides the pages: saving or deleting one purges them all.
+SITE_WIDE = (BaseSiteSetting, PageViewRestriction, Site, Locale)
+
+
 def setting_or_snippet_saved(sender, **kwargs):
-    if issubclass(sender, BaseSiteSetting | PageViewRestriction) or sender in get_snippet_models():
+    if issubclass(sender, SITE_WIDE) or sender in get_snippet_models():
         page_changed()
 
 
 def deleted(sender, **kwargs):
-    if (
-        issubclass(sender, Page | BaseSiteSetting | PageViewRestriction)
-        or sender in get_snippet_models()
-    ):
+    if issubclass(sender, (Page, *SITE_WIDE)) or sender in get_snippet_models():
         page_changed()
 
 

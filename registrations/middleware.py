@@ -1,5 +1,6 @@
 from django.middleware.csrf import REASON_BAD_ORIGIN, CsrfViewMiddleware
-from wagtail.views import serve as wagtail_serve
+
+from pagecache.views import serve as page_view
 
 REASON_CROSS_SITE = "Sec-Fetch-Site is cross-site."
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -19,7 +20,7 @@ class SameOriginCsrfViewMiddleware(CsrfViewMiddleware):
     """
 
     def process_view(self, request, callback, callback_args, callback_kwargs):
-        if request.method not in UNSAFE_METHODS or callback is not wagtail_serve:
+        if request.method not in UNSAFE_METHODS or callback is not page_view:
             return super().process_view(request, callback, callback_args, callback_kwargs)
         if request.headers.get("Sec-Fetch-Site") == "cross-site":
             return self._reject(request, REASON_CROSS_SITE)

@@ -650,16 +650,31 @@ class RegistrationFormMixin(FormMixin, models.Model):
         return Registration.objects.for_page(self).confirmed().count()
 
     def places_and_waiting(self):
-        """`places_left()` and how many wait, in one query (none without places)."""
+        """`places_left()`, how many wait and how many places are held past their deadline
+        (`release_expired_holds`), in one query (none without places)."""
         if not self.has_places:
-            return self.places_left(), 0
-        counts = Registration.objects.for_page(self).aggregate(
-            taken=Count("pk", filter=holding_a_place()),
-            waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
-        )
+            return self.places_left(), 0, 0
+        now = timezone.now()
+        # Per status (a simpler query to build than one count per case): how many, how many
+        # held until later, and how many held past their deadline.
+        counts = {
+            status: (total, held, ran_out)
+            for status, total, held, ran_out in Registration.objects.for_page(self)
+            .order_by()
+            .values_list("status")
+            .annotate(
+                total=Count("pk"),
+                held=Count("pk", filter=Q(hold_until__gt=now)),
+                ran_out=Count("pk", filter=Q(hold_until__lte=now)),
+            )
+        }
+        Status = Registration.Status
+        confirmed, _, _ = counts.get(Status.CONFIRMED, (0, 0, 0))
+        _, held, expired = counts.get(Status.PENDING, (0, 0, 0))
+        waiting, _, _ = counts.get(Status.WAITING, (0, 0, 0))
         capacity = self.registration_capacity
-        free = None if capacity is None else max(capacity - counts["taken"], 0)
-        return free, counts["waiting"]
+        free = None if capacity is None else max(capacity - confirmed - held, 0)
+        return free, waiting, expired
 
     def places_left(self):
         """Places still free, or None when unlimited. A place held for an address not yet
@@ -685,11 +700,12 @@ class RegistrationFormMixin(FormMixin, models.Model):
         with transaction.atomic():
             RegistrationList.lock(self.translation_key)
             self._check_registration_window()
+            free, waiting, expired = self.places_and_waiting()
             # Places not given out yet (a capacity raised a moment ago, a hold run out) go to
-            # the waiting list first: a newcomer never overtakes it.
-            if self.has_places:
+            # the waiting list first: a newcomer never overtakes it. A hold run out takes no
+            # place already: releasing it changes no count above.
+            if expired:
                 self.release_expired_holds()
-            free, waiting = self.places_and_waiting()
             if waiting and free != 0 and (promoted := self.give_free_places()):
                 free, waiting = self.places_left(), waiting - len(promoted)
             status = self._new_registration_status(free)
@@ -860,7 +876,6 @@ class RegistrationFormMixin(FormMixin, models.Model):
         address was never shown to be the person's. A child's registration waits for their
         parent's answer in the same way (on every page type); when the parent did not answer,
         the child is told."""
-        # Read once: usually none, and then nothing is written.
         expired = list(Registration.objects.for_page(self).expired_holds())
         if not expired:
             return 0
@@ -870,6 +885,10 @@ class RegistrationFormMixin(FormMixin, models.Model):
         unanswered = [r for r in expired if r.parent_email and r.parent_answered_at is None]
         queue_emails(unanswered, EmailDelivery.Kind.PARENT_NO_ANSWER)
         return released
+
+    def prepare_to_keep(self):
+        """Read the form's questions once, before the page is kept with its route."""
+        self.get_form_fields()
 
     # Wagtail's form builder API.
 

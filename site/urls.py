@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.sitemaps import TranslatedSitemap
+from pagecache import views as pagecache_views
 from registrations import admin_views as registrations_admin
 from staff import account as staff_account
 
@@ -43,6 +44,8 @@ urlpatterns += i18n_patterns(
     path(_("passport/"), include("volunteers.urls")),
     path(_("mobilisation/"), include("mobilisation.urls")),
     path(_("associations/"), include("proposals.urls")),
+    # Wagtail's page view, its routing kept with the pages: ahead of Wagtail's own.
+    re_path(wagtail_urls.serve_pattern, pagecache_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

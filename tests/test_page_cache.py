@@ -1,5 +1,6 @@
 """The shared cache of anonymous pages: hits cost no query, staff and forms bypass it, and
-every change a visitor would see purges it, in both languages."""
+every change a visitor would see purges it, in both languages. The routing kept with the pages
+follows every change too."""
 
 import datetime
 
@@ -13,9 +14,10 @@ from wagtail.models import PageViewRestriction, Site
 from communities.models import PartnerAssociation
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import ArrondissementIndexPage, ArrondissementPage
+from home.factories import StandardPageFactory
 from home.models import SiteSettings
 from pagecache.cache import purge_paths
-from registrations.models import Registration
+from registrations.models import Registration, RegistrationFormField
 
 from .conftest import SAME_ORIGIN, email_links, form_data
 from .test_queries import PAGE_MISS_BUDGET
@@ -334,3 +336,48 @@ def test_the_consent_text_links_the_privacy_notice_the_settings_name(
         settings.save()
     html = visit(client, page.url).content.decode()
     assert f'<a href="{notice.url}">Lire la politique de confidentialité.</a>' in html
+
+
+def test_a_page_published_where_there_was_none_is_found_at_once(site_pages, client):
+    assert client.get("/fr/nouveautes/").status_code == 404
+    assert client.get("/fr/nouveautes/").status_code == 404  # An address that is no page…
+    StandardPageFactory(parent=site_pages["home"], slug="nouveautes", title="Nouveautés")
+    assert visit(client, "/fr/nouveautes/")[HEADER] == "miss"  # …is never kept as such.
+
+
+def test_saving_the_site_purges_every_page(site_pages, client, django_capture_on_commit_callbacks):
+    page = site_pages["kit"]
+    visit(client, page.url)
+    assert visit(client, page.url)[HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        site = Site.objects.get(is_default_site=True)
+        site.site_name = "Volontaires de Paris"
+        site.save()
+    assert visit(client, page.url)[HEADER] == "miss"
+
+
+def test_a_registration_follows_the_published_places_and_questions_in_both_languages(
+    event_fr_en, client, page_text, register, django_capture_on_commit_callbacks
+):
+    fr, en = event_fr_en["fr"], event_fr_en["en"]  # Two places, no waiting list.
+    register(fr, email="premiere@example.org")
+    register(en, email="second@example.org")
+    full = client.post(en.url, form_data(en, email="third@example.org"), **SAME_ORIGIN)
+    assert "Sorry, there are no places left." in page_text(full)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        fr.capacity = 4
+        fr.form_fields.add(
+            RegistrationFormField(
+                label="Votre arrondissement", field_type="singleline", required=True
+            )
+        )
+        fr.save_revision().publish()
+
+    # The English page, not synced yet, counts the French page's places.
+    assert register(en, email="third@example.org").status == Registration.Status.PENDING
+    refused = client.post(fr.url, form_data(fr, email="quatrieme@example.org"), **SAME_ORIGIN)
+    assert "Votre arrondissement : Champ requis." in page_text(refused)
+    fourth = register(fr, email="quatrieme@example.org", votre_arrondissement="11e")
+    assert fourth.form_data == {"votre_arrondissement": "11e"}
+    assert places(Client(), page_text, en) == "full"
