@@ -39,9 +39,9 @@ def places_changed(translation_key):
         listings = Q(pk__in=[])
         for page in pages:
             listings |= page.places_listings()
-        batch = PurgeBatch()
-        batch.add_pages([*pages, *Page.objects.live().filter(listings)])
-        return sorted(batch.urls)
+        # The pages only: their feeds (`get_cached_paths`) show no places.
+        urls = {page.get_full_url() for page in [*pages, *Page.objects.live().filter(listings)]}
+        return sorted(urls - {None})
 
     def purge():
         PurgeBatch(kept_with_pages("places-urls", addresses, translation_key)).purge()
