@@ -85,10 +85,9 @@ def masked_address(email):
 
 
 def redirect_to_outcome(page, request, outcome):
+    """Back to the page the form was posted to (its address, `request.path`)."""
     token = signing.dumps({**outcome, "page": page.translation_key.hex}, salt=OUTCOME_SALT)
-    response = HttpResponseRedirect(
-        f"{page.get_url(request)}?{urlencode({OUTCOME_PARAMETER: token})}"
-    )
+    response = HttpResponseRedirect(f"{request.path}?{urlencode({OUTCOME_PARAMETER: token})}")
     response.status_code = 303  # See Other: the browser follows with a GET.
     add_never_cache_headers(response)
     return response
