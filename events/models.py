@@ -546,7 +546,12 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         translation only when it is next synced; until then the English page must not open,
         close or fill places differently from the French one.
         """
-        default = (
+        published = self._published_list_settings()
+        # The default language's own page, as edited or previewed, is its own authority.
+        return self if published is None or published.pk == self.pk else published
+
+    def _published_list_settings(self):
+        return (
             EventPage.objects.filter(
                 translation_key=self.translation_key,
                 locale__language_code=get_supported_content_language_variant(
@@ -556,8 +561,11 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
             .only(*LIST_SETTINGS)
             .first()
         )
-        # The default language's own page, as edited or previewed, is its own authority.
-        return self if default is None or default.pk == self.pk else default
+
+    def read_list_settings(self):
+        """Under the list's lock, the settings as published: this page may have been kept with
+        the routing (`pagecache.views`) before a change whose purge was lost."""
+        self.list_settings = self._published_list_settings() or self
 
     has_places = True
     registration_purpose = "place"

@@ -642,6 +642,10 @@ class RegistrationFormMixin(FormMixin, models.Model):
         """(Window, opening datetime or None)."""
         return Window.OPEN, None
 
+    def read_list_settings(self):
+        """Read from the database, under the list's lock, what decides the places and dates
+        (an event's); nothing here."""
+
     def waiting_list_moves(self):
         """Whether a freed place still goes to the waiting list (not once an event has started)."""
         return True
@@ -699,6 +703,7 @@ class RegistrationFormMixin(FormMixin, models.Model):
         """
         with transaction.atomic():
             RegistrationList.lock(self.translation_key)
+            self.read_list_settings()
             self._check_registration_window()
             free, waiting, expired = self.places_and_waiting()
             # Places not given out yet (a capacity raised a moment ago, a hold run out) go to

@@ -381,3 +381,20 @@ def test_a_registration_follows_the_published_places_and_questions_in_both_langu
     fourth = register(fr, email="quatrieme@example.org", votre_arrondissement="11e")
     assert fourth.form_data == {"votre_arrondissement": "11e"}
     assert places(Client(), page_text, en) == "full"
+
+
+def test_a_capacity_lowered_without_a_purge_still_holds_under_the_kept_routing(
+    event_fr_en, client, page_text, register
+):
+    fr, en = event_fr_en["fr"], event_fr_en["en"]  # Two places, no waiting list.
+    # Made now: made by the first email, they would purge everything.
+    SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    register(fr, email="premiere@example.org")
+    for page in (fr, en):  # Both pages are now kept with the routing.
+        assert visit(client, page.url)[HEADER] == "miss"
+    # Changed in the database, its purge lost (Redis unreachable at that moment, a script):
+    type(fr).objects.filter(pk=fr.pk).update(capacity=1)
+    for page in (fr, en):
+        refused = client.post(page.url, form_data(page, email="autre@example.org"), **SAME_ORIGIN)
+        assert refused.status_code == 200
+    assert Registration.objects.filter(email="autre@example.org").count() == 0
