@@ -52,12 +52,14 @@ def one_generation():
 
 
 def _site_generation(read=None):
+    """The site's generation: the request's, or `read` (just read with a path's), or read now."""
     seen = _seen.get()
-    if seen is None:
-        return cache.get(SITE_GENERATION, "0") if read is None else read
-    if "site" not in seen:
-        seen["site"] = cache.get(SITE_GENERATION, "0") if read is None else read
-    return seen["site"]
+    if seen is not None and "site" in seen:
+        return seen["site"]
+    generation = cache.get(SITE_GENERATION, "0") if read is None else read
+    if seen is not None:
+        seen["site"] = generation
+    return generation
 
 
 def _generation_key(path):

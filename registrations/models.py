@@ -134,12 +134,6 @@ class RegistrationList(models.Model):
             return locked.get(translation_key=translation_key)
 
 
-def holding_a_place(now=None):
-    return Q(status=Registration.Status.CONFIRMED) | Q(
-        status=Registration.Status.PENDING, hold_until__gt=now or timezone.now()
-    )
-
-
 class RegistrationQuerySet(models.QuerySet):
     def for_page(self, page):
         """The registrations of a page and of all its translations."""
@@ -153,7 +147,10 @@ class RegistrationQuerySet(models.QuerySet):
 
     def holding_places(self, now=None):
         """Confirmed, or waiting for their address to be confirmed while their hold lasts."""
-        return self.filter(holding_a_place(now))
+        return self.filter(
+            Q(status=Registration.Status.CONFIRMED)
+            | Q(status=Registration.Status.PENDING, hold_until__gt=now or timezone.now())
+        )
 
     def count_per_page(self):
         """How many of these are on the list of the outer query's page: an expression for
@@ -654,10 +651,11 @@ class RegistrationFormMixin(FormMixin, models.Model):
         return Registration.objects.for_page(self).confirmed().count()
 
     def places_and_waiting(self):
-        """`places_left()`, how many wait and how many places are held past their deadline
-        (`release_expired_holds`), in one query (none without places)."""
+        """Places still free (None when unlimited), how many wait and how many places are held
+        past their deadline (`release_expired_holds`), in one query (none without places). A
+        place held for an address not yet confirmed is taken until its hold runs out."""
         if not self.has_places:
-            return self.places_left(), 0, 0
+            return None, 0, 0
         now = timezone.now()
         # Per status (a simpler query to build than one count per case): how many, how many
         # held until later, and how many held past their deadline.
@@ -681,12 +679,10 @@ class RegistrationFormMixin(FormMixin, models.Model):
         return free, waiting, expired
 
     def places_left(self):
-        """Places still free, or None when unlimited. A place held for an address not yet
-        confirmed is taken until its hold runs out."""
+        """Places still free, or None when unlimited (`places_and_waiting`)."""
         if self.registration_capacity is None:
             return None
-        taken = Registration.objects.for_page(self).holding_places().count()
-        return max(self.registration_capacity - taken, 0)
+        return self.places_and_waiting()[0]
 
     def hold_deadline(self):
         """Until when a place waits for its email address to be confirmed."""

@@ -7,7 +7,7 @@ counts must be equal and within the page type's budget. Queries are counted twic
   deployment or a change that purges every page;
 - when only the page itself is out of the page cache (the fragments kept with the pages, such as
   the navigation, the footer and the page's body, still in it), as after a registration purged
-  it: at most 12 queries, whatever the page type.
+  it: at most 6 queries, whatever the page type.
 A registration is counted too: its queries do not grow with the list either.
 """
 

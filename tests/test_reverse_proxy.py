@@ -42,6 +42,17 @@ class Nginx(LocalNginx):
         print(self.errors())  # Shown when a test fails.
 
 
+def purge_through(settings, port):
+    """Purges go to our cache and to a proxy's purge endpoint on 127.0.0.1:`port`."""
+    settings.WAGTAILFRONTENDCACHE = {
+        **settings.WAGTAILFRONTENDCACHE,
+        "proxy": {
+            "BACKEND": "pagecache.backends.NginxPurgeBackend",
+            "LOCATION": f"http://127.0.0.1:{port}",
+        },
+    }
+
+
 @pytest.fixture
 def proxy(live_server, settings, tmp_path):
     assert installed(), (
@@ -54,13 +65,7 @@ def proxy(live_server, settings, tmp_path):
     settings.SITE_URL = f"http://127.0.0.1:{nginx.port}"
     settings.CSRF_TRUSTED_ORIGINS = [settings.SITE_URL]  # As in production (README).
     settings.ALLOWED_HOSTS = ["127.0.0.1"]
-    settings.WAGTAILFRONTENDCACHE = {
-        **settings.WAGTAILFRONTENDCACHE,
-        "proxy": {
-            "BACKEND": "pagecache.backends.NginxPurgeBackend",
-            "LOCATION": f"http://127.0.0.1:{nginx.purge_port}",
-        },
-    }
+    purge_through(settings, nginx.purge_port)
     sync_default_site()
     yield nginx
     nginx.stop()
@@ -131,13 +136,7 @@ def test_a_hung_proxy_holds_a_registration_one_timeout_at_most(
     # Made now: made on a first request, they would purge everything too.
     SiteSettings.for_site(Site.objects.get(is_default_site=True))
     with HungServer() as hung:
-        settings.WAGTAILFRONTENDCACHE = {
-            **settings.WAGTAILFRONTENDCACHE,
-            "proxy": {
-                "BACKEND": "pagecache.backends.NginxPurgeBackend",
-                "LOCATION": f"http://127.0.0.1:{hung.port}",
-            },
-        }
+        purge_through(settings, hung.port)
         with (
             caplog.at_level(logging.ERROR, logger="pagecache.backends"),
             django_capture_on_commit_callbacks(execute=True),
