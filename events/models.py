@@ -540,7 +540,8 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
 
     @cached_property
     def list_settings(self):
-        """The page whose places and dates govern registration: the default language's.
+        """The places and dates that govern registration (`LIST_SETTINGS`): the default
+        language's page's.
 
         Translations share one list, but wagtail-localize copies the capacity and dates to a
         translation only when it is next synced; until then the English page must not open,
@@ -551,16 +552,18 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         return self if published is None or published.pk == self.pk else published
 
     def _published_list_settings(self):
-        return (
+        # Values, not a page: read under the list's lock on every registration.
+        rows = (
             EventPage.objects.filter(
                 translation_key=self.translation_key,
                 locale__language_code=get_supported_content_language_variant(
                     settings.LANGUAGE_CODE
                 ),
             )
-            .only(*LIST_SETTINGS)
-            .first()
+            .order_by()
+            .values_list("pk", *LIST_SETTINGS, named=True)
         )
+        return next(iter(rows), None)
 
     def read_list_settings(self):
         """Under the list's lock, the settings as published: this page may have been kept with

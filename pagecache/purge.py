@@ -29,21 +29,22 @@ def purge_everything_after_commit():
     transaction.on_commit(purge_everything, robust=True)
 
 
-def places_changed(translation_key):
-    """After commit: the pages of this list (every language) and the pages listing them. Which
-    addresses those are changes only with what purges every page: they are kept with the
-    pages, so a registration's purge reads no page."""
+def places_changed(translation_key, listings=True):
+    """After commit: the pages of this list (every language) and, with `listings`, the pages
+    listing them, which show only whether a list is full: a caller that knows it did not fill
+    or open up leaves them. Which addresses those are changes only with what purges every
+    page: they are kept with the pages, so a registration's purge reads no page."""
 
     def addresses():
         pages = list(Page.objects.live().filter(translation_key=translation_key).specific())
-        listings = Q(pk__in=[])
-        for page in pages:
-            listings |= page.places_listings()
+        listed = Q(pk__in=[])
+        for page in pages if listings else []:
+            listed |= page.places_listings()
         # The pages only: their feeds (`get_cached_paths`) show no places.
-        urls = {page.get_full_url() for page in [*pages, *Page.objects.live().filter(listings)]}
+        urls = {page.get_full_url() for page in [*pages, *Page.objects.live().filter(listed)]}
         return sorted(urls - {None})
 
     def purge():
-        PurgeBatch(kept_with_pages("places-urls", addresses, translation_key)).purge()
+        PurgeBatch(kept_with_pages("places-urls", addresses, translation_key, listings)).purge()
 
     transaction.on_commit(purge, robust=True)

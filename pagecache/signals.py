@@ -7,8 +7,10 @@
 - Adding or removing a view restriction takes pages out of public view: every page is purged.
 - Saving a site or a locale changes how addresses route to pages (`views.serve`): every page
   is purged.
-- Places left change with every registration: only the pages showing that list's places are
-  purged (`places_changed`, called whenever a list is locked to change its places).
+- Places left change with registrations: only the pages showing that list's places are
+  purged (`places_changed`, called whenever a list is locked to change its places). Listings
+  show only whether a list is full: a registration purges them when it takes the last place,
+  and a registration that takes none (a waiting list, a draw) purges nothing.
 
 Purging everything from our cache takes one write (`purge.purge_everything`).
 """

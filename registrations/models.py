@@ -7,6 +7,7 @@ language. Places are decided under a row lock on `RegistrationList`, so they are
 """
 
 import datetime
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import models, transaction
@@ -101,6 +102,15 @@ class RegistrationFormField(TranslatableMixin, AbstractFormField):
         verbose_name_plural = _("form fields")
 
 
+class ListState(NamedTuple):
+    """A registration list as it stands (`RegistrationFormMixin.list_state`)."""
+
+    free: int | None  # Places still free; None when unlimited.
+    waiting: int
+    expired: int  # Places held past their deadline (`release_expired_holds`).
+    registered: bool  # Whether the address asked about is on the list (`active`).
+
+
 class RegistrationList(models.Model):
     """One row per page and its translations, locked while a registration is decided.
 
@@ -121,11 +131,13 @@ class RegistrationList(models.Model):
         return str(self.translation_key)
 
     @classmethod
-    def lock(cls, translation_key):
+    def lock(cls, translation_key, purge=True):
         """Take the list's lock until the end of the current transaction. Whoever takes it may
         change the places left: the pages showing them are purged from the shared caches once
-        the transaction commits."""
-        places_changed(translation_key)
+        the transaction commits; unless not to `purge`, when the caller calls `places_changed`
+        if they changed."""
+        if purge:
+            places_changed(translation_key)
         locked = cls.objects.select_for_update()
         try:
             return locked.get(translation_key=translation_key)
@@ -650,39 +662,45 @@ class RegistrationFormMixin(FormMixin, models.Model):
     def confirmed_registrations_count(self):
         return Registration.objects.for_page(self).confirmed().count()
 
-    def places_and_waiting(self):
-        """Places still free (None when unlimited), how many wait and how many places are held
-        past their deadline (`release_expired_holds`), in one query (none without places). A
-        place held for an address not yet confirmed is taken until its hold runs out."""
-        if not self.has_places:
-            return None, 0, 0
+    def list_state(self, email=None):
+        """The list as it stands (`ListState`), in one query; none for a page without places,
+        unless asked whether `email` is on it. A place held for an address not yet confirmed
+        is taken until its hold runs out."""
+        if not self.has_places and email is None:
+            return ListState(free=None, waiting=0, expired=0, registered=False)
         now = timezone.now()
         # Per status (a simpler query to build than one count per case): how many, how many
-        # held until later, and how many held past their deadline.
+        # held until later, how many held past their deadline, and how many are `email`'s.
         counts = {
-            status: (total, held, ran_out)
-            for status, total, held, ran_out in Registration.objects.for_page(self)
+            status: (total, held, ran_out, theirs)
+            for status, total, held, ran_out, theirs in Registration.objects.for_page(self)
             .order_by()
             .values_list("status")
             .annotate(
                 total=Count("pk"),
                 held=Count("pk", filter=Q(hold_until__gt=now)),
                 ran_out=Count("pk", filter=Q(hold_until__lte=now)),
+                theirs=Count("pk", filter=Q(email=email)),
             )
         }
+        registered = any(
+            count[3] for status, count in counts.items() if status not in Registration.INACTIVE
+        )
+        if not self.has_places:
+            return ListState(free=None, waiting=0, expired=0, registered=registered)
         Status = Registration.Status
-        confirmed, _, _ = counts.get(Status.CONFIRMED, (0, 0, 0))
-        _, held, expired = counts.get(Status.PENDING, (0, 0, 0))
-        waiting, _, _ = counts.get(Status.WAITING, (0, 0, 0))
+        confirmed = counts.get(Status.CONFIRMED, (0,))[0]
+        _, held, expired, _ = counts.get(Status.PENDING, (0, 0, 0, 0))
+        waiting = counts.get(Status.WAITING, (0,))[0]
         capacity = self.registration_capacity
         free = None if capacity is None else max(capacity - confirmed - held, 0)
-        return free, waiting, expired
+        return ListState(free=free, waiting=waiting, expired=expired, registered=registered)
 
     def places_left(self):
-        """Places still free, or None when unlimited (`places_and_waiting`)."""
+        """Places still free, or None when unlimited (`list_state`)."""
         if self.registration_capacity is None:
             return None
-        return self.places_and_waiting()[0]
+        return self.list_state().free
 
     def hold_deadline(self):
         """Until when a place waits for its email address to be confirmed."""
@@ -698,20 +716,28 @@ class RegistrationFormMixin(FormMixin, models.Model):
         Raises RegistrationRefused when closed or full, for everyone alike.
         """
         with transaction.atomic():
-            RegistrationList.lock(self.translation_key)
+            # Joining a waiting list, applying for a draw or registering again changes nothing
+            # a page shows: the pages are purged below only when places change.
+            RegistrationList.lock(self.translation_key, purge=False)
             self.read_list_settings()
             self._check_registration_window()
-            free, waiting, expired = self.places_and_waiting()
+            free, waiting, expired, registered = self.list_state(email=data["email"])
             # Places not given out yet (a capacity raised a moment ago, a hold run out) go to
             # the waiting list first: a newcomer never overtakes it. A hold run out takes no
-            # place already: releasing it changes no count above.
+            # place already: releasing it changes no count above, but pages kept since counted it.
+            places_moved = fullness_moved = False
             if expired:
-                self.release_expired_holds()
+                places_moved = fullness_moved = self.release_expired_holds() > 0
             if waiting and free != 0 and (promoted := self.give_free_places()):
                 free, waiting = self.places_left(), waiting - len(promoted)
+                places_moved = fullness_moved = True
             status = self._new_registration_status(free)
             existing = (
-                Registration.objects.for_page(self).active().filter(email=data["email"]).first()
+                registered
+                and Registration.objects.for_page(self)
+                .active()
+                .filter(email=data["email"])
+                .first()
             )
             eligibility = None
             if existing:
@@ -724,6 +750,11 @@ class RegistrationFormMixin(FormMixin, models.Model):
                     self._create_registration(
                         data, status, provisional=eligibility == Eligibility.PROVISIONAL
                     )
+                    if self.has_places and status == Registration.Status.PENDING:
+                        places_moved = True
+                        fullness_moved |= free == 1  # The last place: now listed as full.
+            if places_moved:
+                places_changed(self.translation_key, listings=fullness_moved)
             # Where a newcomer stands: last in line, whether or not they were put in it (someone
             # already registered, or refused for lack of training, hears it by email only: the
             # page tells nobody what an address has done).

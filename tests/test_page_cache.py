@@ -301,10 +301,12 @@ def test_the_fragments_follow_a_change_of_the_menu(
     assert "Histoire du programme" in menu
 
 
-def test_a_registration_purges_the_pages_listing_its_event_and_no_other(
-    site_pages, client, register, django_capture_on_commit_callbacks
+def test_a_registration_purges_its_event_and_the_listings_only_once_it_is_full(
+    site_pages, client, page_text, register, django_capture_on_commit_callbacks
 ):
-    home, event = site_pages["home"], site_pages["event"]
+    """Listings show only whether an event is full; its page shows the places left, and the
+    waiting list changes neither."""
+    home, event, agenda = site_pages["home"], site_pages["event"], site_pages["agenda"]
     index = home.add_child(
         instance=ArrondissementIndexPage(title="Arrondissements", slug="arrondissements")
     )
@@ -312,17 +314,34 @@ def test_a_registration_purges_the_pages_listing_its_event_and_no_other(
         instance=ArrondissementPage(title="11e arrondissement", slug="11e", number=11)
     )
     with django_capture_on_commit_callbacks(execute=True):
-        event.arrondissement = 11
+        event.arrondissement, event.capacity, event.waiting_list_enabled = 11, 2, True
         event.save_revision().publish()
-    listing = [event, site_pages["agenda"], site_pages["community"], home, eleventh]
+    listings = [agenda, site_pages["community"], home, eleventh]
     others = [site_pages["kit"], site_pages["charter"], site_pages["mission"], index]
-    for page in listing + others:
-        visit(client, page.url)
 
-    register(event)
+    def served():
+        return {
+            page.title: visit(client, page.url)[HEADER] for page in [event, *listings, *others]
+        }
 
-    assert [visit(client, page.url)[HEADER] for page in listing] == ["miss"] * len(listing)
-    assert [visit(client, page.url)[HEADER] for page in others] == ["hit"] * len(others)
+    served()
+    register(event, email="premiere@example.org")
+    assert served() == {
+        event.title: "miss",
+        **{page.title: "hit" for page in listings + others},
+    }
+    assert places(client, page_text, event) == "1 place restante"
+
+    register(event, email="derniere@example.org")  # The last place.
+    assert served() == {
+        **{page.title: "miss" for page in [event, *listings]},
+        **{page.title: "hit" for page in others},
+    }
+    assert "Complet — liste d’attente" in page_text(visit(client, agenda.url))
+
+    register(event, email="en-attente@example.org")  # The waiting list.
+    assert served() == {page.title: "hit" for page in [event, *listings, *others]}
+    assert "Toutes les places sont prises" in page_text(visit(client, event.url))
 
 
 def test_the_consent_text_links_the_privacy_notice_the_settings_name(
