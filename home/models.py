@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks, hooks
 from wagtail.admin.panels import (
@@ -96,9 +97,18 @@ class BasePage(RegistrationFormMixin, Page):
                 return target.route(request, [])
         return super().route(request, path_components)
 
+    def prepare_to_keep(self):
+        super().prepare_to_keep()
+        self.under_view_restriction  # noqa: B018 - a cached property, kept with the page
+
+    @cached_property
+    def under_view_restriction(self):
+        """Whether a view restriction applies here: this page's or an ancestor's."""
+        return any(self.path.startswith(path) for path in restricted_paths())
+
     def get_view_restrictions(self):
         # Wagtail reads the page's ancestors and their restrictions on every view.
-        if not restricted_paths():
+        if not self.under_view_restriction:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 

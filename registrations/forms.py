@@ -133,7 +133,7 @@ class RegistrationForm(BaseForm):
         super().__init__(*args, **kwargs)
         page = self.page
         self.fields["form_page"].initial = page.pk
-        self.fields["consent"].label = consent_label(page)
+        self.fields["consent"].label = page.registration_consent
         if not page.ask_date_of_birth:
             for name in ("date_of_birth", "parent_name", "parent_email"):
                 del self.fields[name]

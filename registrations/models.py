@@ -15,7 +15,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.functional import classproperty
+from django.utils.functional import cached_property, classproperty
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -37,7 +37,12 @@ from pagecache.purge import places_changed
 
 from .delivery import queue_email_again, queue_emails, queue_registration_emails
 from .draw import draw_order, new_seed
-from .forms import AccessibilityNeed, RegistrationFormBuilder, RegistrationPageAdminForm
+from .forms import (
+    AccessibilityNeed,
+    RegistrationFormBuilder,
+    RegistrationPageAdminForm,
+    consent_label,
+)
 from .outbox import EmailDelivery
 from .panels import RegistrationCountPanel
 
@@ -919,8 +924,15 @@ class RegistrationFormMixin(FormMixin, models.Model):
         return released
 
     def prepare_to_keep(self):
-        """Read the form's questions once, before the page is kept with its route."""
+        """Read the form's questions and consent text once, before the page is kept with its
+        route."""
         self.get_form_fields()
+        self.registration_consent  # noqa: B018 - a cached property, kept with the page
+
+    @cached_property
+    def registration_consent(self):
+        """The label of the form's consent box, in the request's language."""
+        return consent_label(self)
 
     # Wagtail's form builder API.
 

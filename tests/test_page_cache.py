@@ -227,6 +227,13 @@ def test_a_page_made_private_leaves_the_cache_and_the_listings_and_comes_back(
     assert visit(client, kit.url)[HEADER] == "miss"
     assert "Le Volontaire et la canicule" in page_text(visit(client, community.url))
 
+    with django_capture_on_commit_callbacks(execute=True):  # On an ancestor: the kit's too.
+        PageViewRestriction.objects.create(
+            page=community, restriction_type=PageViewRestriction.PASSWORD, password="canicule"
+        )
+    assert client.get(kit.url).status_code == 200
+    assert "mot de passe" in page_text(client.get(kit.url)).lower()
+
 
 def test_staff_never_see_a_cached_page_and_leave_none_behind(site_pages, client, admin_user):
     page = site_pages["event"]
