@@ -676,30 +676,37 @@ class RegistrationFormMixin(FormMixin, models.Model):
         now = timezone.now()
         # Per status (a simpler query to build than one count per case): how many, how many
         # held until later, how many held past their deadline, and how many are `email`'s.
-        counts = {
-            status: (total, held, ran_out, theirs)
-            for status, total, held, ran_out, theirs in Registration.objects.for_page(self)
+        counted = {
+            "total": Count("pk"),
+            "held": Count("pk", filter=Q(hold_until__gt=now)),
+            "ran_out": Count("pk", filter=Q(hold_until__lte=now)),
+        }
+        if email is not None:
+            counted["theirs"] = Count("pk", filter=Q(email=email))
+        rows = {
+            row["status"]: row
+            for row in Registration.objects.for_page(self)
             .order_by()
-            .values_list("status")
-            .annotate(
-                total=Count("pk"),
-                held=Count("pk", filter=Q(hold_until__gt=now)),
-                ran_out=Count("pk", filter=Q(hold_until__lte=now)),
-                theirs=Count("pk", filter=Q(email=email)),
-            )
+            .values("status")
+            .annotate(**counted)
         }
         registered = any(
-            count[3] for status, count in counts.items() if status not in Registration.INACTIVE
+            row.get("theirs")
+            for status, row in rows.items()
+            if status not in Registration.INACTIVE
         )
         if not self.has_places:
             return ListState(free=None, waiting=0, expired=0, registered=registered)
+        nobody = dict.fromkeys(counted, 0)
         Status = Registration.Status
-        confirmed = counts.get(Status.CONFIRMED, (0,))[0]
-        _, held, expired, _ = counts.get(Status.PENDING, (0, 0, 0, 0))
-        waiting = counts.get(Status.WAITING, (0,))[0]
+        confirmed = rows.get(Status.CONFIRMED, nobody)["total"]
+        pending = rows.get(Status.PENDING, nobody)
+        waiting = rows.get(Status.WAITING, nobody)["total"]
         capacity = self.registration_capacity
-        free = None if capacity is None else max(capacity - confirmed - held, 0)
-        return ListState(free=free, waiting=waiting, expired=expired, registered=registered)
+        free = None if capacity is None else max(capacity - confirmed - pending["held"], 0)
+        return ListState(
+            free=free, waiting=waiting, expired=pending["ran_out"], registered=registered
+        )
 
     def places_left(self):
         """Places still free, or None when unlimited (`list_state`)."""
