@@ -24,7 +24,7 @@ class PageCacheBackend(BaseBackend):
 class NginxPurgeBackend(HTTPBackend):
     """Wagtail's HTTP purge, for nginx's purge module (deploy/nginx/volontaires.conf).
 
-    A batch (a registration purges about ten addresses, a publication every page) goes over one
+    A batch (a registration purges its event's pages, a publication every page) goes over one
     kept-alive connection, and a 404 is taken for what it is there: a page the proxy did not
     hold. A proxy that fails or hangs (TIMEOUT) ends the batch, logged: it cannot hold a
     publication or a registration for more than one timeout.

@@ -139,8 +139,8 @@ class RegistrationList(models.Model):
     def lock(cls, translation_key, purge=True):
         """Take the list's lock until the end of the current transaction. Whoever takes it may
         change the places left: the pages showing them are purged from the shared caches once
-        the transaction commits; unless not to `purge`, when the caller calls `places_changed`
-        if they changed."""
+        the transaction commits. Without `purge`, the caller calls `places_changed` itself
+        when they change."""
         if purge:
             places_changed(translation_key)
         locked = cls.objects.select_for_update()
