@@ -1,5 +1,6 @@
 import datetime
 import zoneinfo
+from collections import namedtuple
 from itertools import islice
 from urllib.parse import urlencode
 
@@ -7,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connections, models, router
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +52,16 @@ LIST_SETTINGS = [
     "registration_opens_at",
     "registration_closes_at",
 ]
+ListSettings = namedtuple("ListSettings", ["pk", *LIST_SETTINGS])
+# The default language's page's, read under the list's lock on every registration: written
+# out, as building the query with the ORM costs more CPU than running it.
+LIST_SETTINGS_SQL = f"""
+    SELECT event.page_ptr_id, {", ".join(f"event.{name}" for name in LIST_SETTINGS)}
+    FROM events_eventpage event
+    JOIN wagtailcore_page page ON page.id = event.page_ptr_id
+    JOIN wagtailcore_locale locale ON locale.id = page.locale_id
+    WHERE page.translation_key = %s AND locale.language_code = %s
+"""
 
 
 class EventQuerySet(ListingQuerySet):
@@ -552,18 +563,15 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
         return self if published is None or published.pk == self.pk else published
 
     def _published_list_settings(self):
-        # Values, not a page: read under the list's lock on every registration.
-        rows = (
-            EventPage.objects.filter(
-                translation_key=self.translation_key,
-                locale__language_code=get_supported_content_language_variant(
-                    settings.LANGUAGE_CODE
-                ),
-            )
-            .order_by()
-            .values_list("pk", *LIST_SETTINGS, named=True)
+        connection = connections[router.db_for_read(EventPage)]
+        key = Page._meta.get_field("translation_key").get_db_prep_value(
+            self.translation_key, connection
         )
-        return next(iter(rows), None)
+        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        page = next(iter(EventPage._base_manager.raw(LIST_SETTINGS_SQL, [key, language])), None)
+        if page is None:
+            return None
+        return ListSettings(page.pk, *(getattr(page, name) for name in LIST_SETTINGS))
 
     def read_list_settings(self):
         """Under the list's lock, the settings as published: this page may have been kept with
