@@ -568,10 +568,18 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
             self.translation_key, connection
         )
         language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        page = next(iter(EventPage._base_manager.raw(LIST_SETTINGS_SQL, [key, language])), None)
-        if page is None:
+        with connection.cursor() as cursor:
+            cursor.execute(LIST_SETTINGS_SQL, [key, language])
+            row = cursor.fetchone()
+        if row is None:
             return None
-        return ListSettings(page.pk, *(getattr(page, name) for name in LIST_SETTINGS))
+
+        def aware(value):  # SQLite's dates come naive, in the connection's time zone.
+            if isinstance(value, datetime.datetime) and timezone.is_naive(value):
+                return timezone.make_aware(value, connection.timezone)
+            return value
+
+        return ListSettings(*map(aware, row))
 
     def read_list_settings(self):
         """Under the list's lock, the settings as published: this page may have been kept with

@@ -163,12 +163,17 @@ class RegistrationList(models.Model):
         when they change."""
         if purge:
             places_changed(translation_key)
-        locked = cls.objects.select_for_update()
-        try:
-            return locked.get(translation_key=translation_key)
-        except cls.DoesNotExist:  # The list's first registration.
-            cls.objects.get_or_create(translation_key=translation_key)
-            return locked.get(translation_key=translation_key)
+        connection = connections[router.db_for_write(cls)]
+        key = cls._meta.get_field("translation_key").get_db_prep_value(translation_key, connection)
+        # Written out, as every registration takes it (see LIST_COUNTS_SQL).
+        sql = "SELECT * FROM registrations_registrationlist WHERE translation_key = %s"
+        if connection.features.has_select_for_update:
+            sql += " FOR UPDATE"
+        for locked in cls.objects.raw(sql, [key], using=connection.alias):
+            return locked
+        # The list's first registration.
+        cls.objects.get_or_create(translation_key=translation_key)
+        return cls.objects.select_for_update().get(translation_key=translation_key)
 
 
 class RegistrationQuerySet(models.QuerySet):
