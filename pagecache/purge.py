@@ -4,7 +4,7 @@ whose backends are our cache (`backends.PageCacheBackend`) and, when configured,
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page
 
 from .cache import kept_with_pages, purge_site
@@ -45,6 +45,10 @@ def places_changed(translation_key, listings=True):
         return sorted(urls - {None})
 
     def purge():
-        PurgeBatch(kept_with_pages("places-urls", addresses, translation_key, listings)).purge()
+        urls = kept_with_pages("places-urls", addresses, translation_key, listings)
+        # Now, not through a task as PurgeBatch does it: the page the visitor is sent to next
+        # must show the new count, whatever task backend runs Wagtail's other work.
+        for backend in get_backends().values():
+            backend.purge_batch(urls)
 
     transaction.on_commit(purge, robust=True)
