@@ -6,7 +6,7 @@ import pytest
 from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from home.factories import StandardPageFactory
 from home.models import SiteSettings
@@ -182,8 +182,32 @@ def test_header_and_footer_cost_the_same_whatever_the_content(
     template = engines["django"].from_string(NAVIGATION)
     request = RequestFactory().get(page.url)
 
-    # Site, settings, home pages, translations, view restrictions, menu, breadcrumbs, footer.
-    with translation.override("fr"), django_assert_max_num_queries(8):
+    # Site, the home page's and the page's translations, view restrictions, menu, breadcrumbs,
+    # settings, footer.
+    with translation.override("fr"), django_assert_max_num_queries(7):
         output = template.render({"page": page}, request)
 
     assert output.count(sections[-1].url) == 2  # in the menu and in the footer
+
+
+def test_the_menu_leaves_out_a_private_section_until_it_opens(
+    client, home_page, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = (
+        600  # The view restrictions kept with the pages, as in production.
+    )
+    StandardPageFactory(parent=home_page, show_in_menus=True, title="Rubrique publique")
+    private = StandardPageFactory(parent=home_page, show_in_menus=True, title="Rubrique réservée")
+    restriction = PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+    def menu():
+        html = client.get(home_page.url).content.decode()
+        return html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+
+    assert "Rubrique publique" in menu()
+    assert "Rubrique réservée" not in menu()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert "Rubrique réservée" in menu()

@@ -1,7 +1,8 @@
 """Header and footer navigation in the visitor's language, in a constant number of queries.
 
 The translations of the site root (the home page in each language) are looked up once per
-request and shared by the language switcher, the main menu and the breadcrumbs.
+request, with the page's own, and shared by the language switcher, the main menu and the
+breadcrumbs.
 """
 
 from django import template
@@ -15,7 +16,7 @@ from wagtail.models import Page, Site
 
 from pagecache.cache import fragment
 
-from ..models import SiteSettings
+from ..models import ListingQuerySet, SiteSettings
 
 register = template.Library()
 
@@ -24,30 +25,34 @@ def _site(request):
     return Site.find_for_request(request) if request else None
 
 
-def localized_homes(request):
-    """Live translations of the site root by language code, looked up once per request."""
+def localized_homes(request, page=None):
+    """Live translations of the site root by language code. The request's first call looks
+    them up, and `page`'s translations in the same query (see `_page_translations`)."""
     if not hasattr(request, "_volontaires_homes"):
+        request._volontaires_homes, request._volontaires_translations = {}, {}
         site = _site(request)
-        homes = {}
         if site:
-            translations = Page.objects.live().filter(
-                translation_key=site.root_page.translation_key
-            )
-            homes = {
-                home.locale.language_code: home for home in translations.select_related("locale")
-            }
-        request._volontaires_homes = homes
+            root_key = site.root_page.translation_key
+            keys = {root_key}
+            if isinstance(page, Page) and page.pk:
+                keys.add(page.translation_key)
+            found = {key: {} for key in keys}
+            for p in Page.objects.live().filter(translation_key__in=keys).select_related("locale"):
+                found[p.translation_key][p.locale.language_code] = p
+            request._volontaires_homes = found[root_key]
+            request._volontaires_translations = found
     return request._volontaires_homes
 
 
 def _page_translations(request, page):
-    """Live translations of a page, this page included, by language code; one query at most."""
-    homes = localized_homes(request)
-    if any(home.translation_key == page.translation_key for home in homes.values()):
-        found = dict(homes)
-    else:
+    """Live translations of a page, this page included, by language code; no query when the
+    request's first `localized_homes` was for this page."""
+    localized_homes(request, page)
+    found = request._volontaires_translations.get(page.translation_key)
+    if found is None:
         translations = Page.objects.live().filter(translation_key=page.translation_key)
         found = {p.locale.language_code: p for p in translations.select_related("locale")}
+    found = dict(found)
     if all(p.pk != page.pk for p in found.values()):
         # A preview or a draft still links to itself.
         found[page.locale.language_code] = page
@@ -89,7 +94,7 @@ def language_links(context):
 
 def _language_links(request, page):
     current = get_language()
-    homes = localized_homes(request)
+    homes = localized_homes(request, page)  # The first to ask: with the page's translations.
     translations = {}
     if isinstance(page, Page):
         translations = _page_translations(request, page) if page.pk else {current: page}
@@ -131,7 +136,8 @@ def _main_menu(request, current_path):
     if home is None:
         return []
     items = []
-    for item in home.get_children().live().public().in_menu():
+    # Public as the listings filter it: with the view restrictions kept with the pages.
+    for item in ListingQuerySet(Page).child_of(home).live().public().in_menu():
         items.append(
             {
                 "title": item.title,
