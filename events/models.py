@@ -27,6 +27,7 @@ from registrations.models import (
     Registration,
     RoutableRegistrationPageMixin,
     Window,
+    uuid_param,
 )
 from registrations.outbox import EmailDelivery
 from volunteers.models import TrainingRecord
@@ -564,9 +565,7 @@ class EventPage(RoutableRegistrationPageMixin, BasePage):
 
     def _published_list_settings(self):
         connection = connections[router.db_for_read(EventPage)]
-        key = Page._meta.get_field("translation_key").get_db_prep_value(
-            self.translation_key, connection
-        )
+        key = uuid_param(self.translation_key, connection)
         language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         with connection.cursor() as cursor:
             cursor.execute(LIST_SETTINGS_SQL, [key, language])

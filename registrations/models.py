@@ -136,6 +136,11 @@ LIST_COUNTS_SQL = """
 """
 
 
+def uuid_param(value, connection):
+    """A UUID (a translation key) as a written-out query's parameter: SQLite keeps it as text."""
+    return models.UUIDField().get_db_prep_value(value, connection)
+
+
 class RegistrationList(models.Model):
     """One row per page and its translations, locked while a registration is decided.
 
@@ -164,11 +169,11 @@ class RegistrationList(models.Model):
         if purge:
             places_changed(translation_key)
         connection = connections[router.db_for_write(cls)]
-        key = cls._meta.get_field("translation_key").get_db_prep_value(translation_key, connection)
         # Written out, as every registration takes it (see LIST_COUNTS_SQL).
         sql = "SELECT * FROM registrations_registrationlist WHERE translation_key = %s"
         if connection.features.has_select_for_update:
             sql += " FOR UPDATE"
+        key = uuid_param(translation_key, connection)
         for locked in cls.objects.raw(sql, [key], using=connection.alias):
             return locked
         # The list's first registration.
@@ -342,10 +347,11 @@ class Registration(AbstractFormSubmission):
     def list_counts(cls, translation_key, now, email=None):
         """{status: `ListCounts`} of one list at `now`, counting `email`'s registrations."""
         connection = connections[router.db_for_read(cls)]
-        key = cls._meta.get_field("translation_key").get_db_prep_value(translation_key, connection)
         moment = connection.ops.adapt_datetimefield_value(now)
         with connection.cursor() as cursor:
-            cursor.execute(LIST_COUNTS_SQL, [moment, moment, email, key])
+            cursor.execute(
+                LIST_COUNTS_SQL, [moment, moment, email, uuid_param(translation_key, connection)]
+            )
             return {status: ListCounts(*counts) for status, *counts in cursor.fetchall()}
 
     @property

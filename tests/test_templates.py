@@ -193,9 +193,8 @@ def test_header_and_footer_cost_the_same_whatever_the_content(
 def test_the_menu_leaves_out_a_private_section_until_it_opens(
     client, home_page, settings, django_capture_on_commit_callbacks
 ):
-    settings.PAGE_CACHE_SECONDS = (
-        600  # The view restrictions kept with the pages, as in production.
-    )
+    # The view restrictions kept with the pages, as in production.
+    settings.PAGE_CACHE_SECONDS = 600
     StandardPageFactory(parent=home_page, show_in_menus=True, title="Rubrique publique")
     private = StandardPageFactory(parent=home_page, show_in_menus=True, title="Rubrique réservée")
     restriction = PageViewRestriction.objects.create(
